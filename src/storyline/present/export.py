@@ -1,0 +1,49 @@
+"""storyline.json: the corpus export, exactly as ../shared/spec/CONTRACT.md defines it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyline.store import Store
+
+__all__ = ["EXPORT_VERSION", "build_export", "document_record", "write_export"]
+
+# Bump (with a changelog note) when a field of the contract changes meaning or goes away.
+EXPORT_VERSION = "1.0"
+
+_DOCUMENT_FIELDS = ("id", "source_path", "url", "title", "outlet", "authors", "published", "published_inferred",
+                    "updated", "language", "text", "word_count", "duplicate_of")
+
+
+def document_record(doc) -> dict[str, Any]:
+    """A document as the contract shows it (`documents[]`, and `extract`'s lines)."""
+    data = doc.to_dict()
+    out = {k: data[k] for k in _DOCUMENT_FIELDS}
+    if data.get("notes"):
+        out["notes"] = data["notes"]
+    return out
+
+
+def build_export(store: Store) -> dict[str, Any]:
+    return {
+        "export_version": EXPORT_VERSION,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "documents": [document_record(d) for d in store.documents()],
+        "skipped": [{"source_path": s.source_path, "reason": s.reason} for s in store.skipped()],
+        "actors": [a.to_dict() for a in store.actors()],
+        "events": [e.to_dict() for e in store.events()],
+        "quotes": [q.to_dict() for q in store.quotes()],
+        "stories": [s.to_dict() for s in store.stories()],
+    }
+
+
+def write_export(export: dict[str, Any], path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(export, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)  # atomic: a reader never sees half a file
+    return path
