@@ -283,7 +283,8 @@ def _read_warc(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]:
             found += 1
             charset = _charset_from_content_type(ctype)
             yield RawInput(member, f"{key}#{n}", "html", body, {"url": url, "_charset": charset})
-    except (ArchiveLoadFailed, OSError, zlib.error, EOFError, ValueError) as err:
+    # warcio raises many kinds of errors on damaged input (AttributeError on a missing header line).
+    except (ArchiveLoadFailed, OSError, zlib.error, EOFError, ValueError, AttributeError, KeyError) as err:
         raise RejectedInput(f"is not a readable WARC file ({err}): check that it is WARC/1.x, "
                             "and re-download it if it was truncated") from err
     if not found:
