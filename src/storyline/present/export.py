@@ -9,7 +9,7 @@ from typing import Any
 
 from storyline.store import Store
 
-__all__ = ["EXPORT_VERSION", "build_export", "document_record", "write_export"]
+__all__ = ["EXPORT_VERSION", "build_export", "document_record", "export_schema", "validate_export", "write_export"]
 
 # Bump (with a changelog note) when a field of the contract changes meaning or goes away.
 EXPORT_VERSION = "1.0"
@@ -47,3 +47,23 @@ def write_export(export: dict[str, Any], path: str | Path) -> Path:
     tmp.write_text(json.dumps(export, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(path)  # atomic: a reader never sees half a file
     return path
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of storyline.json (present/storyline.schema.json)."""
+    return json.loads((Path(__file__).with_name("storyline.schema.json")).read_text(encoding="utf-8"))
+
+
+def validate_export(export: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when ``export`` breaks the schema or its offsets don't hold."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(export_schema()).validate(export)
+    texts = {d["id"]: d["text"] for d in export["documents"]}
+    for event in export["events"]:
+        for src in event["sources"]:
+            if texts[src["document"]][src["start"]:src["end"]] != src["sentence"]:
+                raise jsonschema.ValidationError(f"event {event['id']}: a source's offsets do not slice its sentence")
+    for quote in export["quotes"]:
+        if texts[quote["document"]][quote["start"]:quote["end"]] != quote["text"]:
+            raise jsonschema.ValidationError(f"quote {quote['id']}: offsets do not slice its text")
