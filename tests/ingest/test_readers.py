@@ -198,3 +198,10 @@ def test_same_bytes_give_the_same_key_and_changed_bytes_another(tmp_path):
 def test_json_record_with_html_body_is_html():
     kind, _, _ = record_from_json({"content": PAGE})
     assert kind == "html"
+
+
+def test_a_folders_readme_is_not_an_article_but_named_explicitly_it_is(tmp_path):
+    (tmp_path / "README.md").write_text("# About this folder\n\nThree op-eds.")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert [Path(i.source_path).name for i in _items(tmp_path)] == ["a.txt"]
+    assert [Path(i.source_path).name for i in _items(tmp_path / "README.md")] == ["README.md"]

@@ -79,10 +79,17 @@ def _walk(root: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in sorted(filenames):
             p = Path(dirpath) / name
-            if name.startswith(".") or name.endswith((".meta.json", "~")):
-                # Hidden/system files (.DS_Store) and sidecar metadata are not articles.
+            if _not_an_article(name):
                 continue
             yield from _read_file(p, max_bytes)
+
+
+def _not_an_article(name: str) -> bool:
+    """Files a folder of articles carries beside them: hidden/system files (.DS_Store), sidecar
+    metadata, editor backups, and the folder's own README/LICENSE. Named explicitly, they are read."""
+    stem = name.split(".", 1)[0].upper()
+    return (name.startswith(".") or name.endswith((".meta.json", "~"))
+            or stem in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE"})
 
 
 def _read_file(p: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
