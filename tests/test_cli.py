@@ -1,0 +1,122 @@
+"""The CLI, driven as a user would (typer's CliRunner), on the sample corpus."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+COMMANDS = ["analyze", "ingest", "extract", "annotate", "documents", "timeline", "actors", "quotes", "stories",
+            "export", "report"]
+
+
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory, sample_dir):
+    out = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(app, ["analyze", str(sample_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_complete_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output and len(result.output.split()) > 20
+
+
+def test_help_is_instant_because_heavy_libraries_load_lazily():
+    code = "import sys, storyline.cli; print(sorted(m for m in ('spacy', 'torch', 'trafilatura') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_analyze_writes_db_export_and_report(analyzed):
+    out, result = analyzed
+    for name in ("storyline.db", "storyline.json", "report.html"):
+        assert (out / name).is_file()
+    export = json.loads((out / "storyline.json").read_text())
+    assert len(export["documents"]) == 3 and export["skipped"] == []
+
+
+def test_analyze_export_matches_the_schema_and_its_offsets_hold(analyzed):
+    from storyline.present.export import validate_export
+
+    out, _ = analyzed
+    validate_export(json.loads((out / "storyline.json").read_text()))
+
+
+def test_analyze_exits_nonzero_with_reasons_when_nothing_made_it(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "empty or blank" in result.output
+
+
+def test_analyze_rerun_is_idempotent(analyzed, sample_dir):
+    out, _ = analyzed
+    before = json.loads((out / "storyline.json").read_text())
+    result = runner.invoke(app, ["analyze", str(sample_dir), "--out", str(out)])
+    assert result.exit_code == 0
+    after = json.loads((out / "storyline.json").read_text())
+    for key in ("documents", "actors", "events", "quotes", "stories"):
+        assert after[key] == before[key], key
+
+
+def test_extract_prints_one_document_per_line(sample_dir):
+    result = runner.invoke(app, ["extract", str(sample_dir), "--format", "jsonl"])
+    assert result.exit_code == 0
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+    assert len(lines) == 3
+    for doc in lines:
+        assert {"id", "source_path", "url", "title", "outlet", "authors", "published", "published_inferred",
+                "updated", "language", "text", "word_count", "duplicate_of"} <= set(doc)
+
+
+def test_annotate_json_has_offsets_that_slice_the_text(sample_files):
+    result = runner.invoke(app, ["annotate", str(sample_files[1]), "--dct", "2018-06-14", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert obj["dct"] == "2018-06-14"
+    for key in ("sentences", "entities", "timexes", "quotes"):
+        assert obj[key], key
+        for item in obj[key]:
+            assert obj["text"][item["start"]:item["end"]] == item["text"]
+
+
+def test_annotate_no_clean_analyzes_the_file_text_exactly(sample_files):
+    result = runner.invoke(app, ["annotate", str(sample_files[2]), "--no-clean", "--format", "jsonl"])
+    assert result.exit_code == 0
+    obj = json.loads(result.stdout.splitlines()[0])
+    assert obj["text"] == sample_files[2].read_text(encoding="utf-8")
+
+
+def test_annotate_rejects_a_bad_dct():
+    result = runner.invoke(app, ["annotate", "x.txt", "--dct", "yesterday"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+@pytest.mark.parametrize("command", ["documents", "timeline", "actors", "quotes", "stories"])
+def test_views_show_the_analyzed_store(analyzed, command):
+    out, _ = analyzed
+    result = runner.invoke(app, [command, "--db", str(out / "storyline.db")])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) > 3
+
+
+def test_timeline_filters_by_actor_alias(analyzed):
+    out, _ = analyzed
+    result = runner.invoke(app, ["timeline", "--db", str(out / "storyline.db"), "--actor", "Kim"])
+    assert result.exit_code == 0 and "Kim" in result.stdout
+    missing = runner.invoke(app, ["timeline", "--db", str(out / "storyline.db"), "--actor", "Nobody Atall"])
+    assert missing.exit_code == 1 and "storyline actors" in missing.output
+
+
+def test_views_on_a_missing_store_say_what_to_do(tmp_path):
+    result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "storyline analyze" in result.output
