@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perturb import real_articles  # noqa: E402
+from _perturb import real_articles  # noqa: E402
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perturb import real_articles, variant  # noqa: E402
+from _perturb import real_articles, variant  # noqa: E402
 
 from storyline.ingest.clean import clean_plain_text  # noqa: E402
 from storyline.ingest.dedup import (  # noqa: E402

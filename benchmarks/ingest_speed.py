@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from perturb import real_articles, remix, variant  # noqa: E402
+from _perturb import real_articles, remix, variant  # noqa: E402
 
 CHILD = """
 import json, resource, sys, time
