@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -113,53 +114,101 @@ def _parse(html: str) -> Any:
 
 # -- body ------------------------------------------------------------------------------------------
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+_CONTAINER_TAGS = {"main", "list", "quote", "table", "div", "doc"}
+
+
+@dataclass
+class _Block:
+    """One paragraph-like element of trafilatura's XML output."""
+
+    kind: str  # p, head, h1 (a heading rendered as <h1>), item, card (story teaser), quote, code, row
+    text: str
+    link_share: float  # share of the characters that are link text
 
 
 def article_body(html: str, tree: Any, meta: dict[str, Any]) -> str:
     """The article text, paragraphs separated by a blank line ("" when none is found)."""
-    lines = _trafilatura_lines(html, meta.get("url"))
-    paragraphs = _without_link_blocks(lines)
-    paragraphs = _without_leading_headline(paragraphs, meta.get("title"))
+    blocks = _trafilatura_blocks(html, meta.get("url"))
+    blocks = _without_link_blocks(blocks)
+    paragraphs = _without_leading_headline(blocks, meta.get("title"))
     if word_count(" ".join(paragraphs)) < MIN_ARTICLE_WORDS:
         paragraphs = _fallback_paragraphs(html, tree)
     return "\n\n".join(paragraphs)
 
 
-def _trafilatura_lines(html: str, url: str | None) -> list[str]:
+def _trafilatura_blocks(html: str, url: str | None) -> list[_Block]:
     import trafilatura
+    from lxml import etree
 
-    text = trafilatura.extract(html, url=url, include_links=True, with_metadata=False,
-                               **_TRAFILATURA_SETTINGS)
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    # XML output keeps paragraphs whole and marks links (<ref>), which the link-block rule needs.
+    xml = trafilatura.extract(html, url=url, include_links=True, with_metadata=False, output_format="xml",
+                              **_TRAFILATURA_SETTINGS)
+    if not xml:
+        return []
+    try:
+        root = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return []
+    main = root.find("main")
+    return list(_blocks_of(main if main is not None else root))
 
 
-def _link_share(line: str) -> float:
-    """Share of a line's visible characters that are link text."""
-    linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(line))
-    visible = len(_MD_LINK.sub(lambda m: m.group(1), line))
-    return linked / visible if visible else 0.0
+def _flat_text(element: Any) -> str:
+    """An element's text on one line; <lb/> line breaks (addresses, score lists) are kept."""
+    parts = []
+    for node in element.iter():
+        if node is not element and node.tag == "lb":
+            parts.append("\n")
+        if node.text and node.tag != "lb":
+            parts.append(node.text)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
 
 
-def _without_link_blocks(lines: list[str]) -> list[str]:
-    """Drop lines that are (almost) all link text: "Related:", "SEE MORE:", "DON'T MISS" teasers and
+def _blocks_of(element: Any) -> Iterator[_Block]:
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in {"graphic", "lb"}:
+            continue
+        if child.tag in _CONTAINER_TAGS and any(isinstance(d.tag, str) and d.tag not in {"hi", "ref", "lb"}
+                                                for d in child):
+            lead = " ".join((child.text or "").split())
+            if lead:  # a container's loose text before its first block
+                yield _Block("p", lead, 0.0)
+            yield from _blocks_of(child)
+            continue
+        if child.tag == "row":
+            text = " | ".join(t for t in (_flat_text(c) for c in child if isinstance(c.tag, str)) if t)
+        else:
+            text = _flat_text(child)
+        if not text:
+            continue
+        linked = sum(len(_flat_text(r)) for r in child.iter("ref"))
+        kind = "h1" if child.tag == "head" and child.get("rend") == "h1" else child.tag
+        if child.tag == "item" and linked and child.find(".//head") is not None:
+            kind = "card"  # a linked headline with its dek: a teaser for another story, not this one's list
+        yield _Block(kind, text, min(1.0, linked / len(text)))
+
+
+def _without_link_blocks(blocks: list[_Block]) -> list[_Block]:
+    """Drop blocks that are (almost) all link text: "Related:", "SEE MORE:", "DON'T MISS" teasers and
     lists of other stories. An article paragraph links a few words, never the whole line. A short
     heading right before such a block ("DON'T MISS", "Related Stories") goes with it."""
-    kept: list[str] = []
-    dropped_prev = False
-    for i in range(len(lines) - 1, -1, -1):  # backwards: a heading is judged by the line after it
-        line = lines[i]
+    kept: list[_Block] = []
+    dropped_next = False
+    for block in reversed(blocks):  # backwards: a heading is judged by the block after it
         # 0.7: "SEE MORE: [headline]" is ~0.85 linked; article lines linking a name or a source stay
         # < 0.3. 25 words: a teaser is a headline; a fully linked 60-word paragraph (deal pages) is content.
-        if _link_share(line) >= 0.7 and len(line.split()) <= 25:
-            dropped_prev = True
+        if block.kind == "card" or (block.link_share >= 0.7 and len(block.text.split()) <= 25):
+            dropped_next = True
             continue
-        text = _MD_LINK.sub(lambda m: m.group(1), line)
-        if dropped_prev and len(text.split()) <= 5 and not _SENTENCE_END.search(text):
+        if (dropped_next and block.kind in {"p", "head"} and len(block.text.split()) <= 5
+                and not _SENTENCE_END.search(block.text)):
+            dropped_next = False
             continue
-        dropped_prev = False
-        kept.append(text)
+        dropped_next = False
+        kept.append(block)
     return kept[::-1]
 
 
@@ -167,15 +216,12 @@ def _normalized(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _without_leading_headline(paragraphs: list[str], title: str | None) -> list[str]:
-    """The body does not repeat the headline: trafilatura keeps an <h1> that sits inside the article."""
-    if not title or not paragraphs:
-        return paragraphs
-    head = _normalized(title)
-    for i, para in enumerate(paragraphs[:3]):
-        if _normalized(para) == head:
-            return paragraphs[:i] + paragraphs[i + 1:]
-    return paragraphs
+def _without_leading_headline(blocks: list[_Block], title: str | None) -> list[str]:
+    """The body does not repeat the headline: trafilatura keeps an <h1> or a title line that sits at
+    the top of the article container."""
+    head = _normalized(title) if title else None
+    drop = {i for i, b in enumerate(blocks[:3]) if b.kind == "h1" or (head and _normalized(b.text) == head)}
+    return [b.text for i, b in enumerate(blocks) if i not in drop]
 
 
 def _fallback_paragraphs(html: str, tree: Any) -> list[str]:
