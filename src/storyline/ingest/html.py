@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,6 +133,7 @@ def article_body(html: str, tree: Any, meta: dict[str, Any]) -> str:
     blocks = _trafilatura_blocks(html, meta.get("url"))
     blocks = _without_link_blocks(blocks)
     paragraphs = _without_leading_headline(blocks, meta.get("title"))
+    paragraphs = _with_sibling_containers(paragraphs, tree)
     if word_count(" ".join(paragraphs)) < MIN_ARTICLE_WORDS:
         paragraphs = _fallback_paragraphs(html, tree)
     return "\n\n".join(paragraphs)
@@ -222,6 +224,53 @@ def _without_leading_headline(blocks: list[_Block], title: str | None) -> list[s
     head = _normalized(title) if title else None
     drop = {i for i, b in enumerate(blocks[:3]) if b.kind == "h1" or (head and _normalized(b.text) == head)}
     return [b.text for i, b in enumerate(blocks) if i not in drop]
+
+
+def _with_sibling_containers(paragraphs: list[str], tree: Any) -> list[str]:
+    """Add the paragraphs of containers that repeat the article container's tag and class: magazines
+    (Wired, the New Yorker) split one body into several such containers with ads between them, and
+    trafilatura keeps only the first."""
+    by_text = {}
+    for p in tree.iter("p"):
+        text = " ".join(p.text_content().split())
+        if len(text.split()) >= 8:
+            by_text.setdefault(text, p)
+    parents = Counter(by_text[t].getparent() for t in paragraphs if t in by_text)
+    if not parents:
+        return paragraphs
+    container, _ = parents.most_common(1)[0]
+    cls = (container.get("class") or "").strip()
+    if container is None or not cls:
+        return paragraphs
+    seen = set(paragraphs)
+    ancestors = set(container.iterancestors())
+    extra: list[str] = []
+    for other in tree.iter(container.tag):
+        if other is container or other.get("class", "").strip() != cls or other in ancestors \
+                or _in_page_furniture(other):
+            continue
+        found = []
+        for p in other.iter("p"):
+            text = " ".join(p.text_content().split())
+            linked = sum(len(a.text_content().strip()) for a in p.iter("a"))
+            if text and text not in seen and linked < 0.7 * len(text):
+                found.append(text)
+        # 3 paragraphs / 60 words: a continuation of the body; a lone byline or newsletter line is not.
+        if len(found) >= 3 and word_count(" ".join(found)) >= 60:
+            extra.extend(found)
+            seen.update(found)
+    return paragraphs + extra
+
+
+_FURNITURE = re.compile(r"comment|related|sidebar|footer|newsletter|promo|recommend|disqus|reply", re.IGNORECASE)
+
+
+def _in_page_furniture(element: Any) -> bool:
+    """Inside comments, sidebars, footers or teaser rails, judged by the class and id of its ancestors."""
+    for el in (element, *element.iterancestors()):
+        if _FURNITURE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            return True
+    return False
 
 
 def _fallback_paragraphs(html: str, tree: Any) -> list[str]:
