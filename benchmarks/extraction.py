@@ -7,6 +7,7 @@ with a gold body, F1 from the two averages.
 
     .venv/bin/python benchmarks/extraction.py            # the table
     .venv/bin/python benchmarks/extraction.py --pages    # plus the per-page F1 of both, worst first
+    .venv/bin/python benchmarks/extraction.py --ablation # extract_page with other trafilatura settings
 """
 
 from __future__ import annotations
@@ -73,6 +74,24 @@ def storyline_extract(html: bytes, url: str) -> str:
         return ""
 
 
+ABLATIONS = [("favor_precision", True), ("favor_recall", True), ("deduplicate", True), ("include_tables", False)]
+
+
+def _with_setting(key: str, value: bool) -> Callable[[bytes, str], str]:
+    def extract(html: bytes, url: str) -> str:
+        from storyline.ingest import html as module
+
+        saved = dict(module._TRAFILATURA_SETTINGS)
+        module._TRAFILATURA_SETTINGS[key] = value
+        try:
+            return storyline_extract(html, url)
+        finally:
+            module._TRAFILATURA_SETTINGS.clear()
+            module._TRAFILATURA_SETTINGS.update(saved)
+
+    return extract
+
+
 def run(name: str, extract: Callable[[bytes, str], str], pages: dict[str, bytes],
         truth: dict[str, dict[str, str]]) -> tuple[list[Counts], float]:
     extract(next(iter(pages.values())), "")  # warm-up: imports and trafilatura's caches are not per page
@@ -87,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N pages only (while iterating)")
     parser.add_argument("--pages", action="store_true", help="print per-page F1, worst first")
+    parser.add_argument("--ablation", action="store_true", help="extract_page under other trafilatura settings")
     args = parser.parse_args()
     if not (DATA / "ground-truth.json").is_file():
         print(f"{DATA} is absent: this benchmark needs ../shared/data/article-bodies-dev")
@@ -100,14 +120,16 @@ def main() -> None:
     pages = {k: gzip.decompress((DATA / "html" / f"{k}.html.gz").read_bytes()) for k in keys}
 
     systems = {"trafilatura (defaults)": trafilatura_default, "storyline extract_page": storyline_extract}
+    if args.ablation:
+        systems.update({f"  with {k}={v}": _with_setting(k, v) for k, v in ABLATIONS})
     results = {name: run(name, fn, pages, truth) for name, fn in systems.items()}
     print(f"article-bodies-dev: {len(pages)} pages, 4-word shingles, P/R averaged over pages")
-    print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'s/page':>8}")
+    print(f"{'system':<34} {'P':>6} {'R':>6} {'F1':>6} {'s/page':>8}")
     for name, (counts, seconds) in results.items():
         p, r, f = scores(counts)
-        print(f"{name:<26} {p:6.3f} {r:6.3f} {f:6.3f} {seconds:8.4f}")
+        print(f"{name:<34} {p:6.3f} {r:6.3f} {f:6.3f} {seconds:8.4f}")
     if args.pages:
-        base, ours = (results[n][0] for n in systems)
+        base, ours = (results[n][0] for n in list(systems)[:2])
         rows = sorted(zip(keys, base, ours, strict=True), key=lambda row: scores([row[2]])[2])
         print(f"\n{'page':<12} {'base F1':>8} {'ours F1':>8}  url")
         for key, b, o in rows:
