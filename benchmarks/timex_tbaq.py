@@ -1,0 +1,140 @@
+"""Temporal tagger quality on TBAQ (TimeBank + AQUAINT gold TIMEX3), scored like TempEval-3.
+
+Prints, per corpus and overall: strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap),
+value F1 (relaxed match with the gold value, over relaxed P and R, TempEval-3's "value F1"), type
+accuracy over relaxed matches, and words/s of ``tag_timexes``.
+
+    .venv/bin/python benchmarks/timex_tbaq.py [--limit N] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.temporal import tag_timexes
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tbaq"
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+def read_tml(path: Path) -> tuple[str, str, list[Gold]]:
+    """The plain text of a TimeML file's <TEXT>, its DCT value, and the gold TIMEX3 spans in that text."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r'<DCT>.*?value="([^"]+)"', raw, re.S)[1]
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)[1]
+    pieces: list[str] = []
+    size = 0
+    pos = 0
+    opened: tuple[int, dict[str, str]] | None = None
+    gold: list[Gold] = []
+    for m in _TAG.finditer(body):
+        piece = html.unescape(body[pos:m.start()])
+        pieces.append(piece)
+        size += len(piece)
+        pos = m.end()
+        if m[2] != "TIMEX3":
+            continue
+        if not m[1]:
+            opened = (size, dict(_ATTR.findall(m[3])))
+        elif opened is not None:
+            attrs = opened[1]
+            gold.append(Gold(opened[0], size, attrs.get("type", ""), attrs.get("value", "")))
+            opened = None
+    pieces.append(html.unescape(body[pos:]))
+    return "".join(pieces), dct, gold
+
+
+def _prf(tp_p: float, n_pred: int, tp_r: float, n_gold: int) -> tuple[float, float, float]:
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_r / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(files: list[Path], show_errors: bool) -> dict[str, float]:
+    n_pred = n_gold = strict = relaxed_p = relaxed_r = value_ok = type_ok = words = 0
+    elapsed = 0.0
+    for path in files:
+        text, dct, gold = read_tml(path)
+        words += len(text.split())
+        t0 = time.perf_counter()
+        pred = tag_timexes(text, dct)
+        elapsed += time.perf_counter() - t0
+        n_pred += len(pred)
+        n_gold += len(gold)
+        golds = {(g.start, g.end) for g in gold}
+        strict += sum((p.start, p.end) in golds for p in pred)
+        for p in pred:
+            hit = next((g for g in gold if g.start < p.end and p.start < g.end), None)
+            if hit is None:
+                if show_errors:
+                    print(f"FP  {path.name} {dct}: {p.text!r} {p.type} {p.value}")
+                continue
+            relaxed_p += 1
+        for g in gold:
+            hit = next((p for p in pred if g.start < p.end and p.start < g.end), None)
+            if hit is None:
+                if show_errors:
+                    print(f"FN  {path.name} {dct}: {text[g.start:g.end]!r} {g.type} {g.value}")
+                continue
+            relaxed_r += 1
+            value_ok += hit.value == g.value
+            type_ok += hit.type == g.type
+            if show_errors and hit.value != g.value:
+                print(f"VAL {path.name} {dct}: {text[g.start:g.end]!r} gold {g.value} got {hit.text!r} {hit.value}")
+    sp, sr, sf = _prf(strict, n_pred, strict, n_gold)
+    rp, rr, rf = _prf(relaxed_p, n_pred, relaxed_r, n_gold)
+    # TempEval-3 value F1: relaxed matches that also have the right value, over relaxed P and R
+    acc = value_ok / relaxed_r if relaxed_r else 0.0
+    vp, vr = rp * acc, rr * acc
+    vf = 2 * vp * vr / (vp + vr) if vp + vr else 0.0
+    return {"files": len(files), "gold": n_gold, "pred": n_pred, "strict_p": sp, "strict_r": sr,
+            "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf, "value_acc": acc,
+            "value_f1": vf, "type_acc": type_ok / relaxed_r if relaxed_r else 0.0,
+            "words_per_s": words / elapsed if elapsed else 0.0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N files of each corpus")
+    parser.add_argument("--errors", action="store_true", help="print false positives/negatives, wrong values")
+    parser.add_argument("--corpus", choices=["TimeBank", "AQUAINT"], help="one corpus only")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"TBAQ not found at {DATA.resolve()}: nothing to measure (it lives in ../shared/data/tbaq)")
+        return 0
+    groups = {}
+    for name in ("TimeBank", "AQUAINT"):
+        if args.corpus and name != args.corpus:
+            continue
+        files = sorted((DATA / name).glob("*.tml"))
+        groups[name] = files[: args.limit] if args.limit else files
+    groups["overall"] = [f for fs in groups.values() for f in fs]
+    header = (f"{'corpus':9} {'files':>5} {'gold':>5} {'pred':>5} | {'strict P/R/F1':>17} | {'relaxed P/R/F1':>17}"
+              f" | {'value F1':>8} {'val acc':>7} {'type acc':>8} | {'words/s':>8}")
+    results = {name: score(files, args.errors and name != "overall") for name, files in groups.items()}
+    print(header)
+    for name, r in results.items():
+        print(f"{name:9} {r['files']:5d} {r['gold']:5d} {r['pred']:5d} | "
+              f"{r['strict_p']:.3f} {r['strict_r']:.3f} {r['strict_f1']:.3f} | "
+              f"{r['relaxed_p']:.3f} {r['relaxed_r']:.3f} {r['relaxed_f1']:.3f} | "
+              f"{r['value_f1']:8.3f} {r['value_acc']:7.3f} {r['type_acc']:8.3f} | {r['words_per_s']:8.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

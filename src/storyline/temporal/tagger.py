@@ -1,0 +1,751 @@
+"""Find temporal expressions in news text and normalize them to TIMEX3 values.
+
+Pure regular expressions and word lists (no parser), so it runs at hundreds of thousands of words a
+second. Each rule finds candidate spans; the leftmost-longest candidate whose normalizer accepts it wins;
+then modifiers next to a winner ("early", "more than", "the end of") widen it, and a date next to a
+clock time ("Wed 27 Feb 2019, 7:00 PM") merges into one TIME. Conventions follow TimeML/TimeBank as
+annotated in TBAQ (see benchmarks/timex_tbaq.py): "the past three months" is one DURATION span, "a year
+ago" is a DATE, "now" is PRESENT_REF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storyline.model import Timex
+from storyline.temporal import lexicon as lx
+from storyline.temporal._calendar import (SEASON_START, Anchor, add_months, format_date, quarter_of,
+                                          shift_date, week_value)
+from storyline.temporal.values import granularity_of
+
+__all__ = ["tag_timexes"]
+
+_Y4 = r"(?:1[5-9]\d\d|20\d\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_MON = rf"(?:{lx.MONTH_RE})(?![a-z])\.?"
+_MON_FULL = "|".join(w.capitalize() for w in lx.MONTHS if len(w) > 3 or w == "may")
+_WD_FULL = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WD_ANY = rf"(?i:{'|'.join(sorted(lx.WEEKDAYS, key=len, reverse=True))})(?![a-z])\.?"
+_NUM = lx.NUMBER_RE
+_UNIT = lx.UNIT_RE
+_PART = r"(?:morning|afternoon|evening|night)"
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_END = r"(?![\w-])"
+
+_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|scheduled|expected to|"
+                         r"set to|due to|to be held|upcoming|next|is to|are to)\b|'ll\b")
+_PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|said|ago|earlier)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
+
+
+@dataclass
+class _Found:
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = True
+    offset: bool = False  # counted from the DCT ("two years ago"): takes "about", "nearly" in front
+
+
+class _Context:
+    """What normalizers need: the anchor (DCT), the text, and the last date the text mentioned."""
+
+    def __init__(self, text: str, dct: str | None, guessed: bool) -> None:
+        self.text = text
+        self.anchor = Anchor(dct)
+        self.guessed = guessed
+        self.ref: str | None = None  # last concrete DATE value, for "the following year", "a year earlier"
+        self.ref_end = -1
+        self.year_ref: int | None = None  # last explicitly written year, for "June 13" when no DCT
+        self.year_ref_end = -1
+
+    def found(self, type_: str, value: str, mod: str | None = None, relative: bool = True) -> _Found:
+        return _Found(type_, value, mod, anchored=not (relative and self.guessed))
+
+    def same_sentence(self, end: int, start: int) -> bool:
+        return end >= 0 and not _SENTENCE_END.search(self.text, end, start + 1) and start - end < 300
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the words around a span point ahead ("will meet on Sunday")."""
+        lo = max(0, start - 80)
+        before = self.text[lo:start]
+        cut = max(before.rfind(". "), before.rfind("\n"))
+        window = before[cut + 1:] + " " + self.text[end:end + 30].split(".")[0]
+        return bool(_FUTURE_CUE.search(window)) and not _PAST_CUE.search(before[cut + 1:][-25:])
+
+
+_Normalizer = Callable[[re.Match[str], _Context], _Found | None]
+_RULES: list[tuple[re.Pattern[str], _Normalizer]] = []
+
+
+def _rule(pattern: str, flags: int = 0) -> Callable[[_Normalizer], _Normalizer]:
+    def register(fn: _Normalizer) -> _Normalizer:
+        _RULES.append((re.compile(pattern, flags), fn))
+        return fn
+    return register
+
+
+def _month(word: str) -> int:
+    return lx.MONTHS[word.rstrip(".").lower()]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word)[0])
+
+
+def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: int) -> int | None:
+    """The year of a date written without one: the DCT's, or the neighbour nearer the DCT."""
+    a = ctx.anchor
+    if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, start):
+        return ctx.year_ref
+    if a.year is None:
+        return None
+    if a.month is None:
+        return a.year
+    here = a.year * 12 + a.month - 1 + ((a.day or 15) - 1) / 31
+    best = min((a.year - 1, a.year, a.year + 1),
+               key=lambda y: abs(y * 12 + month - 1 + ((day or 15) - 1) / 31 - here))
+    if best > a.year and not ctx.future(start, end):
+        return a.year
+    return best
+
+
+def _date_value(ctx: _Context, year: int | None, month: int, day: int | None) -> tuple[str, bool]:
+    """A value for year/month/day; the year may be unknown ("XXXX-06-13"); False when invalid."""
+    if day is not None:
+        try:
+            dt.date(year or 2000, month, day)
+        except ValueError:
+            return "", False
+        return (f"{year:04d}" if year else "XXXX") + f"-{month:02d}-{day:02d}", True
+    return (f"{year:04d}" if year else "XXXX") + f"-{month:02d}", True
+
+
+# --- explicit calendar dates ---------------------------------------------------------------------
+
+@_rule(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+       r"(?![\d-])")
+def _iso(m: re.Match[str], ctx: _Context) -> _Found | None:
+    value, ok = _date_value(ctx, int(m[1]), int(m[2]), int(m[3])) if 1 <= int(m[2]) <= 12 else ("", False)
+    if not ok:
+        return None
+    if m[4] and int(m[4]) < 24 and int(m[5]) < 60:
+        return ctx.found("TIME", f"{value}T{m[4]}:{m[5]}", relative=False)
+    return ctx.found("DATE", value, relative=False)
+
+
+@_rule(r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])")
+def _slashed(m: re.Match[str], ctx: _Context) -> _Found | None:
+    year = int(m[3]) if len(m[3]) == 4 else 1900 + int(m[3]) if int(m[3]) > 30 else 2000 + int(m[3])
+    value, ok = _date_value(ctx, year, int(m[1]), int(m[2]))
+    return ctx.found("DATE", value, relative=False) if ok else None
+
+
+@_rule(rf"(?:{_WD_ANY},?\s+)?(?:the\s+)?({_DAY})(?:\s+of)?\s+({_MON})(?:,?\s+({_Y4})(?!\d))?")
+@_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?![\d:]|[.,]\d)(?:,?\s+({_Y4})(?!\d))?")
+def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
+    a, b = m[1], m[2]
+    month_word, day_word = (b, a) if a[0].isdigit() else (a, b)
+    month, day = _month(month_word), _day(day_word)
+    year = int(m[3]) if m[3] else _nearest_year(ctx, month, day, m.start(), m.end())
+    value, ok = _date_value(ctx, year, month, day)
+    if not ok:
+        return None
+    return ctx.found("DATE", value, relative=not m[3]) if year else _Found("DATE", value, anchored=False)
+
+
+@_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])")
+def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
+    y = m[2]
+    year = int(y) if len(y) == 4 else (1900 if int(y[1:]) > 30 else 2000) + int(y[1:])
+    return ctx.found("DATE", f"{year:04d}-{_month(m[1]):02d}", relative=False)
+
+
+@_rule(rf"(?:(last|next|this|this\s+past|this\s+coming)\s+)?({_MON_FULL}|{_MON_FULL.upper()})(?![a-z])"
+       r"(?:,?\s+(?:of\s+)?(last|this|next)\s+year)?", re.I)
+def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
+    word = m[2]
+    if not (word[0].isupper()):
+        return None
+    month = _month(word)
+    rel = (m[1] or "").lower()
+    if word.lower() in ("may", "march") and not (rel or m[3]):
+        # "may" and "march" are mostly a modal and a verb: only a preposition in front makes them months
+        before = ctx.text[max(0, m.start() - 20):m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|till|by|from|through|to|of|during|before|after|early|late|"
+                         r"mid|between|and|or|last|next|this)[\s-]*$", before):
+            return None
+        after = ctx.text[m.end():m.end() + 12]
+        if re.match(r"\s+(?:on|to|in|through|against|for|\d+(?:\.\d+)?\s*%)", after) and word.lower() == "march":
+            return None
+    a = ctx.anchor
+    if m[3]:
+        if a.year is None:
+            return _Found("DATE", f"XXXX-{month:02d}", anchored=False)
+        year = a.year + {"last": -1, "this": 0, "next": 1}[m[3].lower()]
+    elif rel and a.year is not None and a.month is not None:
+        if rel.startswith("last") or rel == "this past":
+            year = a.year if month < a.month else a.year - 1
+        elif rel.startswith("next") or rel == "this coming":
+            year = a.year if month > a.month else a.year + 1
+        else:
+            year = a.year
+    else:
+        year = _nearest_year(ctx, month, None, m.start(), m.end())
+    if year is None:
+        return _Found("DATE", f"XXXX-{month:02d}", anchored=False)
+    return ctx.found("DATE", f"{year:04d}-{month:02d}")
+
+
+_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@_rule(rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![\d$#.,])({_Y4})"
+       r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)|-\d|s\b|'s\b)", re.I)
+def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
+    return ctx.found("DATE", m[1], relative=False)
+
+
+@_rule(rf"(?:the\s+year\s+)?(nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?((?:{_SPOKEN_TENS})"
+       rf"(?:[- ](?:{_SPOKEN_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+       rf"eighteen|nineteen|oh[- ](?:{_SPOKEN_UNITS})){_END}|the\s+year\s+two\s+thousand(?:\s+and\s+"
+       rf"(?:{_SPOKEN_UNITS}))?{_END}", re.I)
+def _spoken_year(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[1] is None:
+        tail = m[0].lower().rsplit("thousand", 1)[1].replace("and", "").strip()
+        year = 2000 + (int(lx.parse_number(tail) or 0) if tail else 0)
+    else:
+        century = 19 if m[1].lower() == "nineteen" else 20
+        rest = lx.parse_number(m[2].lower().replace("oh", "").strip() or "zero")
+        if rest is None:
+            return None
+        year = century * 100 + int(rest)
+    return ctx.found("DATE", f"{year:04d}", relative=False)
+
+
+# --- decades, centuries, seasons, quarters, halves ----------------------------------------------
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@_rule(rf"(?:the\s+)?(?:(early|mid|late)[-\s]+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0'?s){_END}"
+       rf"|(?<!\b(?:his|her|its)\s)(?<!\btheir\s)the\s+(?:(early|mid|late)[-\s]+)?({'|'.join(_DECADE_WORDS)})"
+       rf"{_END}", re.I)
+def _decade(m: re.Match[str], ctx: _Context) -> _Found | None:
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m[1] or m[5] or "").lower())
+    if m[2]:
+        return ctx.found("DATE", f"{m[2]}{m[3]}X", mod, relative=False)
+    digit = int(m[4]) if m[4] else _DECADE_WORDS[m[6].lower()]
+    # '90s / "the nineties": the century the DCT is in, or the 1900s for a decade after the DCT's
+    a = ctx.anchor
+    century = 19 if a.year is None else a.year // 100 - (1 if digit * 10 > a.year % 100 else 0)
+    return ctx.found("DATE", f"{century}{digit}X", mod, relative=a.year is not None)
+
+
+@_rule(rf"(?:the\s+)?({lx.ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century{_END}"
+       rf"|(this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous)\s+century{_END}", re.I)
+def _century(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[1]:
+        n = lx.ORDINALS.get(m[1].lower()) or int(re.match(r"\d+", m[1])[0])
+        return ctx.found("DATE", f"{n - 1:02d}", relative=False)
+    if ctx.anchor.year is None:
+        return _Found("DATE", "XX", anchored=False)
+    shift = {"this": 0, "last": -1, "next": 1, "past": -1, "previous": -1}[m[2].split()[-1].lower()]
+    if m[2].lower() in ("the last", "the past", "the next"):
+        return ctx.found("DURATION", "P100Y")
+    return ctx.found("DATE", f"{ctx.anchor.year // 100 + shift:02d}")
+
+
+@_rule(rf"(?:(this\s+past|this\s+coming|this|last|next|the|early|late|mid-?)\s+)?(?:(early|late|mid)[-\s]+)?"
+       rf"(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?({_Y4})(?!\d))?{_END}", re.I)
+def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
+    rel = (m[1] or "").lower()
+    inner = (m[2] or (rel if rel in ("early", "late", "mid", "mid-") else "")).lower().rstrip("-")
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(inner)
+    code = lx.SEASONS[m[3].lower()]
+    if m[4]:
+        return ctx.found("DATE", f"{m[4]}-{code}", mod, relative=False)
+    if m[3].lower() == "fall" and rel in ("", "the", "early", "late", "mid", "mid-"):
+        # "fall" is mostly the verb/noun; "the fall" a season only after "in/by/during" and not "the fall of"
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if rel != "the" or not re.search(r"\b(?:in|by|during|until|since|through|this)\s*$", before) \
+                or re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+            return None
+    if not rel and not m[2]:
+        before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+        if not re.search(r"\b(?:in|by|during|until|since|through|this|last|next)\s*$", before):
+            return None
+    a = ctx.anchor
+    if a.year is None or a.month is None:
+        return _Found("DATE", f"XXXX-{code}", mod, anchored=False)
+    here = a.year * 12 + a.month - 1
+
+    def start_of(year: int) -> int:
+        return year * 12 + SEASON_START[code] - 1
+
+    years = range(a.year - 2, a.year + 2)
+    if rel.startswith("last") or rel == "this past":
+        year = max(y for y in years if start_of(y) + 2 < here)
+    elif rel.startswith("next") or rel == "this coming":
+        year = min(y for y in years if start_of(y) > here)
+    else:
+        current = [y for y in years if start_of(y) <= here <= start_of(y) + 2]
+        year = current[0] if current else (a.year - 1 if code == "WI" and a.month <= 2 else a.year)
+    return ctx.found("DATE", f"{year}-{code}", mod)
+
+
+_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@_rule(rf"(?:(the|its|their)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th|"
+       r"final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|next|coming|"
+       r"year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
+       rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\b|-mile|\s+century)"
+       rf"{_END}", re.I)
+def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
+    word = (m[3] or "").lower().split()[0] if m[3] else ""
+    if not word:
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if (m[1] or "").lower() != "the" or not re.search(r"\b(?:in|for|during|of)\s*$", before):
+            return None
+    a = ctx.anchor
+    year = int(m[2] or m[4]) if (m[2] or m[4]) else None
+    if m[5] and a.year is not None:
+        year = a.year + {"last": -1, "this": 0, "next": 1}[m[5].lower()]
+    if word in _QUARTER_WORDS:
+        q = _QUARTER_WORDS[word]
+        if year is None:
+            if a.year is None:
+                return _Found("DATE", f"XXXX-Q{q}", anchored=False)
+            here = a.year * 4 + quarter_of(a.month or 6) - 1
+            year = min((a.year - 1, a.year, a.year + 1), key=lambda y: abs(y * 4 + q - 1 - here))
+            return ctx.found("DATE", f"{year}-Q{q}")
+        return ctx.found("DATE", f"{year}-Q{q}", relative=False)
+    if a.year is None or a.month is None:
+        return _Found("DATE", "XXXX-QX", anchored=False)
+    # Earnings news: "the quarter", "the latest quarter" is the one just reported, before the DCT's
+    shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "same": -1}.get(word, -1)
+    if word in ("year-earlier", "year-ago", "comparable"):
+        shift = -5
+    y, mo = add_months(a.year, a.month, 3 * shift)
+    return ctx.found("DATE", f"{y}-Q{quarter_of(mo)}")
+
+
+@_rule(rf"(?:the\s+)?(first|second|latter|last)\s+half\s+of\s+(?:(?:fiscal\s+)?({_Y4})|(this|last|next|the)\s+year)"
+       rf"{_END}", re.I)
+def _half(m: re.Match[str], ctx: _Context) -> _Found | None:
+    h = 1 if m[1].lower() == "first" else 2
+    if m[2]:
+        return ctx.found("DATE", f"{m[2]}-H{h}", relative=False)
+    if ctx.anchor.year is None:
+        return _Found("DATE", f"XXXX-H{h}", anchored=False)
+    year = ctx.anchor.year + {"last": -1, "this": 0, "the": 0, "next": 1}[m[3].lower()]
+    return ctx.found("DATE", f"{year}-H{h}")
+
+
+# --- weekdays and days relative to the DCT --------------------------------------------------------
+
+def _with_part(day: str, part: str | None) -> tuple[str, str]:
+    if part:
+        return "TIME", f"{day}T{_PARTS[part.lower()]}"
+    return "DATE", day
+
+
+@_rule(rf"(?:(last|next|this|this\s+past|this\s+coming|coming|past|previous|the\s+previous|the\s+following|"
+       rf"early|late|earlier|later)\s+)?({_WD_FULL})(s)?(?:,?\s+({_PART}))?{_END}", re.I)
+def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if not m[2][0].isupper():
+        return None
+    wd = lx.WEEKDAYS[m[2].lower()]
+    rel = (m[1] or "").lower()
+    if m[3]:
+        part = f"T{_PARTS[m[4].lower()]}" if m[4] else ""
+        return ctx.found("SET", f"XXXX-WXX-{wd}{part}", relative=False)
+    today = ctx.anchor.date
+    if today is None:
+        type_, value = _with_part(f"XXXX-WXX-{wd}", m[4])
+        return _Found(type_, value, anchored=False)
+    back = (today.isoweekday() - wd) % 7
+    fwd = (wd - today.isoweekday()) % 7
+    if rel in ("last", "past", "previous", "this past", "the previous"):
+        day = today - dt.timedelta(days=back or 7)
+    elif rel in ("next", "coming", "this coming", "the following"):
+        day = today + dt.timedelta(days=fwd or 7)
+    elif rel == "this":
+        day = today + dt.timedelta(days=fwd) if fwd <= 3 else today - dt.timedelta(days=back)
+    elif ctx.future(m.start(), m.end()):
+        day = today + dt.timedelta(days=fwd)
+    else:
+        day = today - dt.timedelta(days=back)
+    mod = {"early": "START", "late": "END"}.get(rel)
+    type_, value = _with_part(day.isoformat(), m[4])
+    return ctx.found(type_, value, mod)
+
+
+_REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+             "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+@_rule(rf"(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)"
+       rf"(?:\s+({_PART}))?{_END}|(this|last)\s+({_PART}){_END}", re.I)
+def _relative_day(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[1]:
+        key = " ".join(m[1].lower().split())
+        shift, part = _REL_DAYS[key], m[2] or ("tonight" if key == "tonight" else None)
+    else:
+        shift, part = (-1 if m[3].lower() == "last" else 0), m[4]
+        if m[3].lower() == "last" and m[4].lower() != "night":
+            return None
+    today = ctx.anchor.date
+    if today is None:
+        value = "XXXX-XX-XX" + (f"T{_PARTS[part.lower()]}" if part else "")
+        return _Found("TIME" if part else "DATE", value, anchored=False)
+    type_, value = _with_part((today + dt.timedelta(days=shift)).isoformat(), part)
+    return ctx.found(type_, value)
+
+
+# --- "last year", "this month", "the following week" ----------------------------------------------
+
+_UNIT_GRAN = {"week": "week", "weekend": "week", "month": "month", "year": "year", "quarter": "quarter",
+              "decade": "decade", "day": "day"}
+_UNIT_LETTER = {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
+                "decade": "DE"}
+
+
+@_rule(r"(last|this|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|"
+       r"the\s+following|the\s+current|the\s+same|the\s+next|this\s+past|this\s+coming|that|"
+       r"(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+(?:this|last|next|the|that))\s+"
+       rf"(?:(?:calendar|fiscal)\s+)?(week|weekend|month|year|quarter|decade|day){_END}", re.I)
+def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
+    rel = " ".join(m[1].lower().split())
+    unit = m[2].lower()
+    mod = None
+    if " of " in rel:
+        head, rel = rel.replace("the ", "", 1).split(" of ")
+        mod = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
+               "rest": "END", "remainder": "END"}[head]
+    if unit == "day" and rel not in ("the previous", "the prior", "the preceding", "the following",
+                                     "the same", "that", "the next"):
+        return None
+    # anaphoric: "the following year", "that day" count from the last date the text mentioned
+    anaphoric = rel in ("the previous", "the prior", "the preceding", "the following", "the same", "that")
+    shift = {"last": -1, "the past": -1, "the last": -1, "the previous": -1, "the prior": -1,
+             "the preceding": -1, "this past": -1, "next": 1, "the next": 1, "the coming": 1,
+             "the following": 1, "this coming": 1}.get(rel, 0)
+    if rel == "the" and unit in ("day", "week", "month"):
+        return None
+    base = _ref_date(ctx, m.start()) if anaphoric else ctx.anchor.date
+    gran = _UNIT_GRAN[unit]
+    if base is None:
+        a = ctx.anchor
+        if not anaphoric and a.year is not None and unit in ("year", "decade"):
+            base = dt.date(a.year, 7, 1)
+        elif not anaphoric and a.year is not None and a.month is not None and unit in ("month", "quarter"):
+            base = dt.date(a.year, a.month, 15)
+        else:
+            blank = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                     "quarter": "XXXX-QX", "decade": "XXX", "day": "XXXX-XX-XX"}[unit]
+            return _Found("DATE", blank, mod, anchored=False)
+    day = shift_date(base, _UNIT_LETTER[unit], shift)
+    value = format_date(day, gran) + ("-WE" if unit == "weekend" else "")
+    return ctx.found("DATE", value, mod)
+
+
+def _ref_date(ctx: _Context, start: int) -> dt.date | None:
+    """The first day of the last date the text mentioned, else the DCT."""
+    from storyline.temporal.values import bounds
+
+    if ctx.ref is not None:
+        b = bounds(ctx.ref)
+        if b is not None:
+            return b[0]
+    return ctx.anchor.date
+
+
+# --- "two years ago", "a year earlier" ----------------------------------------------------------
+
+@_rule(rf"({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from\s+now|hence|back|before|after){_END}", re.I)
+def _ago(m: re.Match[str], ctx: _Context) -> _Found | None:
+    found = _offset_date(m, ctx)
+    if found is not None:
+        found.offset = True
+    return found
+
+
+def _offset_date(m: re.Match[str], ctx: _Context) -> _Found | None:
+    direction = m[3].lower()
+    if direction in ("before", "after"):
+        # "two days before the vote" counts from an event; only sentence-final before/after count from now
+        if not re.match(r"\s*[.,;]", ctx.text[m.end():m.end() + 2]):
+            return None
+    unit = m[2].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    n = lx.parse_number(m[1])
+    sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+    if n is None:
+        return ctx.found("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
+    if unit in ("second", "minute", "hour", "night"):
+        unit, n = "day", (n / 24 if unit == "hour" else n if unit == "night" else 0)
+    relative_to_ref = direction in ("earlier", "later", "before", "after")
+    # Earnings news compares with "a year earlier": the same quarter of the previous year
+    if relative_to_ref and ctx.ref and granularity_of(ctx.ref) in ("quarter", "half") and unit == "year" \
+            and 0 <= m.start() - ctx.ref_end < 400 and n == int(n):
+        y, rest = ctx.ref.split("-", 1)
+        return ctx.found("DATE", f"{int(y) + sign * int(n)}-{rest}")
+    base = (_ref_date(ctx, m.start()) if relative_to_ref and ctx.ref else None) or ctx.anchor.date
+    gran = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+            "decade": "decade", "century": "century"}.get(unit)
+    if gran is None:
+        return None
+    if base is None:
+        a = ctx.anchor
+        if a.year is None or (gran in ("day", "week") or (gran in ("month", "quarter") and a.month is None)):
+            return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchored=False)
+        base = dt.date(a.year, a.month or 7, 15 if a.month else 1)
+    letter = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+              "century": "CE"}[unit]
+    if n != int(n):  # "two and a half years ago": count in months, state the month
+        months = round(n * {"Y": 12, "M": 1, "Q": 3, "DE": 120, "CE": 1200}.get(letter, 0))
+        if months == 0:
+            return None
+        day = shift_date(base, "M", sign * months)
+        return ctx.found("DATE", format_date(day, "month"))
+    day = shift_date(base, letter, sign * int(n))
+    return ctx.found("DATE", format_date(day, gran))
+
+
+# --- durations ------------------------------------------------------------------------------------
+
+def _duration_value(n: float | None, unit: str) -> str | None:
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    letter, is_time = lx.UNITS[unit]
+    if unit == "weekend":
+        return None
+    if n is None:
+        return f"PTX{letter}" if is_time else f"PX{letter}"
+    if n != int(n):  # fractions go one unit down: 2.5 years -> P30M, 1.5 hours -> PT90M
+        down = {"Y": (12, "M", False), "M": (30, "D", False), "D": (24, "H", True), "H": (60, "M", True),
+                "W": (7, "D", False), "DE": (10, "Y", False), "CE": (100, "Y", False), "Q": (3, "M", False)}
+        if letter in down:
+            k, letter, is_time = down[letter]
+            n = n * k
+        if n != int(n):
+            return None
+    if letter == "DE":
+        letter, n = "Y", n * 10
+    elif letter == "CE":
+        letter, n = "Y", n * 100
+    elif letter == "Q":
+        letter, n = "M", n * 3
+    return f"PT{int(n)}{letter}" if is_time else f"P{int(n)}{letter}"
+
+
+@_rule(rf"(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
+       rf"prior|initial|entire|whole|full|same)\s+)?({_NUM})\s+(?:more\s+|additional\s+|full\s+|straight\s+|"
+       rf"consecutive\s+|long\s+|short\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I)
+def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
+    num = m[1].lower()
+    unit = m[2].lower()
+    if unit.startswith("second") and num in ("a", "an"):
+        return None  # "a second" is nearly always the ordinal ("a second summit")
+    if num in ("some", "many") and not m[0].lower().startswith("the"):
+        return None
+    n = lx.parse_number(num)
+    if m[0].lower().rstrip().endswith("and a half") and n is not None:
+        n += 0.5
+    value = _duration_value(n, unit)
+    return ctx.found("DURATION", value, relative=False) if value else None
+
+
+@_rule(rf"(\d+|{'|'.join(sorted(lx._SMALL, key=len, reverse=True))}|(?:{_SPOKEN_TENS})(?:-(?:{_SPOKEN_UNITS}))?)"
+       r"-(second|minute|hour|day|week|month|year|decade)(?:-(?:old|long))?(?![\w-])", re.I)
+def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
+    value = _duration_value(lx.parse_number(m[1]), m[2])
+    return ctx.found("DURATION", value, relative=False) if value else None
+
+
+@_rule(r"(?<=\bfor\s)(years|months|weeks|decades|days|hours)(?![\w-])"
+       r"|(?:the\s+)?(coming|recent|past)\s+(years|months|weeks|days|decades)(?![\w-])", re.I)
+def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[1]:
+        return ctx.found("DURATION", _duration_value(None, m[1]) or "", relative=False)
+    if m[2].lower() == "coming":
+        return ctx.found("DURATION", _duration_value(None, m[3]) or "", relative=False)
+    return ctx.found("DATE", "PAST_REF", relative=False)
+
+
+# --- sets -----------------------------------------------------------------------------------------
+
+_ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
+                "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                "semiannually": "P6M", "biannually": "P6M"}
+
+
+@_rule(r"(?:every|each)\s+(other\s+|single\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|"
+       rf"decade|morning|afternoon|evening|{_WD_FULL}|{_MON_FULL.lower()}|spring|summer|autumn|fall|winter)"
+       rf"{_END}|\b({'|'.join(_ADVERB_SETS)}){_END}", re.I)
+def _set(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[3]:
+        return ctx.found("SET", _ADVERB_SETS[m[3].lower()], relative=False)
+    word = m[2].lower()
+    k = 2 if m[1] and m[1].lower().startswith("other") else 1
+    if word in lx.WEEKDAYS:
+        return ctx.found("SET", f"XXXX-WXX-{lx.WEEKDAYS[word]}", relative=False)
+    if word in lx.MONTHS:
+        return ctx.found("SET", f"XXXX-{lx.MONTHS[word]:02d}", relative=False)
+    if word in lx.SEASONS:
+        return ctx.found("SET", f"XXXX-{lx.SEASONS[word]}", relative=False)
+    if word in _PARTS:
+        return ctx.found("SET", f"XXXX-XX-XXT{_PARTS[word]}", relative=False)
+    if word == "weekend":
+        return ctx.found("SET", "XXXX-WXX-WE", relative=False)
+    value = _duration_value(k, word)
+    return ctx.found("SET", value, relative=False) if value else None
+
+
+# --- clock times ----------------------------------------------------------------------------------
+
+@_rule(r"(?<![\d:.$])([01]?\d|2[0-3])(?::([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.|o'clock)"
+       r"(?![a-zA-Z])(?:\s*\(?([ECMP][SD]T|GMT|UTC|BST|CET|KST|JST)\)?)?"
+       r"|(?<![\d:.$])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])|\b(noon|midnight|midday)\b")
+def _clock(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[7]:
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[m[7].lower()], None
+        hour, minute = hour
+    elif m[5]:
+        hour, minute = int(m[5]), int(m[6])
+        if not re.search(r"(?i)\b(?:at|by|until|from|since|before|after)\s+$", ctx.text[max(0, m.start() - 8):m.start()]):
+            return None  # a bare 12:30 outside "at 12:30" is as often a score or a ratio
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        ap = m[3].lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+    day = ctx.anchor.date
+    clock = f"T{hour:02d}:{minute or 0:02d}"
+    if day is None:
+        return _Found("TIME", "XXXX-XX-XX" + clock, anchored=False)
+    return ctx.found("TIME", day.isoformat() + clock)
+
+
+# --- present, past and future references ----------------------------------------------------------
+
+@_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
+       r"|(recently|recent|the\s+past|lately)"
+       r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future))(?![\w-])", re.I)
+def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
+    word = m[0].lower()
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if word == "now" and re.match(r"-|\s+(?:that\b)", after):
+        return None
+    if word == "current" and re.match(r"\s+(?:account|accounts|events|affairs|flows?|rates?\s+of)\b", after):
+        return None
+    value = "PRESENT_REF" if m[1] else "PAST_REF" if m[2] else "FUTURE_REF"
+    return ctx.found("DATE", value, relative=False)
+
+
+# --- selection and widening -----------------------------------------------------------------------
+
+_DATE_PREFIX = re.compile(r"(?i)(?:\b(early|earlier|late|later|mid|around|about|approximately|roughly|"
+                          r"sometime)[\s-]+|\b(mid)-)$")
+_DATE_PREFIX_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+                    "around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+                    "sometime": None}
+_DURATION_PREFIX = re.compile(r"(?i)\b(more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|nearly|almost|"
+                              r"about|around|approximately|roughly|some|over|under|up\s+to|no\s+more\s+than|"
+                              r"no\s+less\s+than|just\s+over|just\s+under|well\s+over)\s+$")
+_DURATION_PREFIX_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+                        "well over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+                        "under": "LESS_THAN", "just under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+                        "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "nearly": "EQUAL_OR_LESS",
+                        "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+                        "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+                        "some": "APPROX"}
+_DATE_JOIN = re.compile(r"(?i),?\s+(?:at\s+|on\s+)?$|,?\s*$")
+
+
+def _widen(text: str, start: int, found: _Found, floor: int) -> tuple[int, str | None]:
+    """Take in a modifier word just before a timex ("early 2019", "more than four hours")."""
+    if found.value.endswith("_REF") or found.type == "SET":
+        return start, found.mod
+    before = text[max(floor, start - 20):start]
+    if found.type == "DURATION" or found.offset:
+        m = _DURATION_PREFIX.search(before)
+        if m:
+            return start - len(m[0]), found.mod or _DURATION_PREFIX_MOD[" ".join(m[1].lower().split())]
+        return start, found.mod
+    m = _DATE_PREFIX.search(before)
+    if m:
+        return start - len(m[0]), found.mod or _DATE_PREFIX_MOD[(m[1] or m[2]).lower()]
+    return start, found.mod
+
+
+def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False) -> list[Timex]:
+    """Every temporal expression in ``text``, normalized against the document creation time ``dct``.
+
+    ``dct`` is an ISO date or datetime, possibly partial ("2019", "2019-06"); without it (or without
+    the precision an expression needs) relative expressions stay underspecified ("XXXX-06-13",
+    PAST_REF) with ``anchored=False``. ``dct_guessed`` marks values computed from a DCT that was itself
+    inferred, so they are not ``anchored`` either.
+    """
+    ctx = _Context(text, dct, dct_guessed)
+    candidates: list[tuple[int, int, int, re.Match[str], _Normalizer]] = []
+    for order, (pattern, fn) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), -(m.end() - m.start()), order, m, fn))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    out: list[Timex] = []
+    last_end = 0
+    for start, _neg, _order, m, fn in candidates:
+        if start < last_end:
+            continue
+        found = fn(m, ctx)
+        if found is None or not found.value:
+            continue
+        m_start, m_end = m.start(), m.end()
+        m_start, mod = _widen(text, m_start, found, last_end)
+        timex = Timex(start=m_start, end=m_end, text=text[m_start:m_end], type=found.type, value=found.value,
+                      granularity=granularity_of(found.value) if found.type in ("DATE", "TIME") else None,
+                      anchored=found.anchored, mod=mod)
+        if out and _merge_clock(text, out[-1], timex):
+            out[-1] = _merged(text, out[-1], timex)
+        else:
+            out.append(timex)
+        last_end = m_end
+        _remember(ctx, out[-1], m)
+    return out
+
+
+def _remember(ctx: _Context, timex: Timex, m: re.Match[str]) -> None:
+    if timex.type == "DATE" and timex.granularity and not timex.value.startswith("X"):
+        ctx.ref, ctx.ref_end = timex.value, timex.end
+        if re.search(_Y4, timex.text) and timex.value[:4].isdigit():
+            ctx.year_ref, ctx.year_ref_end = int(timex.value[:4]), timex.end
+
+
+def _merge_clock(text: str, a: Timex, b: Timex) -> bool:
+    """A day next to a clock time is one TIME: "Wed 27 Feb 2019, 7:00 PM", "10:35 a.m. Friday"."""
+    gap = text[a.end:b.start]
+    if not re.fullmatch(r",?\s*(?:at\s+|on\s+)?|\s*,\s*", gap) or len(gap) > 6:
+        return False
+    day_then_time = a.granularity == "day" and b.type == "TIME" and re.search(r"T\d\d:\d\d$", b.value)
+    time_then_day = b.granularity == "day" and a.type == "TIME" and re.search(r"T\d\d:\d\d$", a.value)
+    return bool(day_then_time or time_then_day)
+
+
+def _merged(text: str, a: Timex, b: Timex) -> Timex:
+    day, clock = (a, b) if a.granularity == "day" else (b, a)
+    value = day.value[:10] + clock.value[clock.value.index("T"):]
+    return Timex(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME", value=value,
+                 granularity="time", anchored=day.anchored, mod=a.mod or b.mod)
