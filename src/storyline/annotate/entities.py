@@ -247,7 +247,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     added: list[_Span] = []
     for tok in doc:
         word = tok.text.rstrip("-\u2010\u2011\u2013\u2014")
-        if not word[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "PUNCT", "ADJ"):
+        if not word[:1].isupper() or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"):
             continue
         if name_key(word) not in parts:
             continue

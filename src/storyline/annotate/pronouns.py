@@ -1,0 +1,134 @@
+"""Who a pronoun stands for, when the text makes it clear ("Trump tweeted as he went back" -> Donald Trump).
+
+Deliberately cautious: quotes attribute words to people, so a wrong speaker is worse than none. A
+pronoun resolves only to a gender-compatible candidate that the nearest sentence holding one leaves
+unambiguous; otherwise the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyline.annotate.entities import given_name_gender
+from storyline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["resolve_pronoun"]
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_NEUTER = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_COLLECTIVE = ("ORG", "GPE", "NORP")
+_LOOKBACK = 2  # sentences before the pronoun's own: beyond that news prose has usually moved on
+_SUBJECT = ("nsubj", "nsubjpass")
+
+
+def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention]) -> Mention | None:
+    """The mention a pronoun at ``char_start`` refers to, or None when it is not a third-person
+    pronoun, is pleonastic ("it is clear that"), or the text leaves it ambiguous."""
+    tok = _token_at(doc, char_start)
+    if tok is None:
+        return None
+    word = tok.lower_
+    if word in _MALE or word in _FEMALE:
+        gender = "male" if word in _MALE else "female"
+        wanted = lambda m: m.label == "PERSON" and _gender(doc, m) in (None, gender)  # noqa: E731
+    elif word in _NEUTER or word in _PLURAL:
+        # "it"/"they" point at common nouns far more often than at a named state or organisation: only a
+        # subject or possessive pronoun resolves, to a named subject no nominal subject has displaced.
+        if (word in _NEUTER and _pleonastic(tok)) or tok.dep_ not in (*_SUBJECT, "poss"):
+            return None
+
+        def wanted(m: Mention) -> bool:
+            return (m.label in _COLLECTIVE and _is_subject(doc, m)
+                    and not _common_subject_between(doc, m.end, tok.idx))
+    else:
+        return None
+
+    earlier = [m for m in mentions if m.end <= char_start]
+    if not earlier:
+        return None
+    # "Pyongyang said it only accepted...": the pronoun opens the reported clause of the subject's verb.
+    reporter = _reporting_subject(doc, tok, earlier)
+    if reporter is not None and wanted(reporter):
+        return reporter
+
+    sentences = list(doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= tok.i < s.end)
+    for i in range(here, max(here - _LOOKBACK, 0) - 1, -1):
+        sent = sentences[i]
+        in_sentence = [m for m in earlier if sent.start_char <= m.start < sent.end_char]
+        people = {m.name for m in in_sentence if m.label == "PERSON"}
+        if word in _PLURAL and len(people) >= 2:
+            return None  # "Trump and Kim ... They": a group of people, not one actor
+        found = [m for m in in_sentence if wanted(m)]
+        if not found:
+            continue
+        names = {m.name for m in found}
+        if len(names) == 1:
+            return found[-1]
+        subjects = [m for m in found if _is_subject(doc, m)]
+        if len({m.name for m in subjects}) == 1:
+            return subjects[-1]
+        return None
+    return None
+
+
+def _token_at(doc: Doc, char_start: int) -> Token | None:
+    for tok in doc:
+        if tok.idx <= char_start < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _pleonastic(tok: Token) -> bool:
+    """"It is a miracle that...", "it seems": an "it" that points forward to a clause, not back."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ in ("be", "seem", "appear", "happen", "remain", "become"):
+        return any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and c.i > tok.i for c in head.subtree)
+    return False
+
+
+def _reporting_subject(doc: Doc, tok: Token, earlier: list[Mention]) -> Mention | None:
+    if tok.dep_ not in _SUBJECT:
+        return None
+    clause = tok.head
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl"):
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ in _SUBJECT and subject.i < tok.i:
+            inside = [m for m in earlier if m.start <= subject.idx < m.end]
+            if inside:
+                return inside[-1]
+    return None
+
+
+def _common_subject_between(doc: Doc, start: int, end: int) -> bool:
+    """Is there a common-noun subject ("This meeting seems...") between a candidate and the pronoun?"""
+    return any(start <= t.idx < end and t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
+               for t in doc)
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _SUBJECT
+
+
+def _gender(doc: Doc, m: Mention) -> str | None:
+    """A person's gender when the text gives it: a one-sex given name, or "Mr."/"Mrs."/"Ms." before the
+    surname anywhere in the document; None when unknown (compatible with either pronoun)."""
+    words = m.name.split()
+    if len(words) > 1 and (g := given_name_gender(words[0])):
+        return g
+    surname = re.escape(words[-1])
+    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", doc.text):
+        return "male"
+    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", doc.text):
+        return "female"
+    return None
