@@ -507,7 +507,7 @@ def _drop_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
     """Keep once what a copy prints twice: a standfirst the body repeats, a duplicated paragraph."""
     keys = [_key(p) for p in paragraphs]
     kept: list[str] = []
-    for i, (para, key) in enumerate(zip(paragraphs, keys)):
+    for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if len(key.split()) >= 6:
             # Near the top and the start of a later paragraph: the standfirst the body repeats.
             if i < 3 and any(k.startswith(key) for k in keys[i + 1:]):

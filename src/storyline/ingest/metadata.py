@@ -11,7 +11,7 @@ import ipaddress
 import json
 import re
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -315,7 +315,7 @@ def _from_timestamp(seconds: float) -> str | None:
     # 1990..2100: anything else is an ID or a count, not a publication time.
     if not 631152000 <= seconds <= 4102444800:
         return None
-    return _iso(datetime.fromtimestamp(seconds, tz=timezone.utc), has_time=True)
+    return _iso(datetime.fromtimestamp(seconds, tz=UTC), has_time=True)
 
 
 def _iso(moment: datetime, has_time: bool) -> str:
