@@ -328,7 +328,8 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
 
     article = _jsonld_article(tree)
     metas = _meta_tags(tree)
-    traf = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url)
+    # extensive=False: htmldate's free-text search takes a "© 2019" footer for the publication date.
+    traf = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url, extensive=False)
 
     outlet = _first(_name_of(article.get("publisher")), metas.get("og:site_name"),
                     metas.get("application-name"), _sitename(getattr(traf, "sitename", None)))
@@ -366,9 +367,12 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
 
 
 def _first(*values: Any) -> Any:
+    import html as htmllib
+
     for v in values:
         if isinstance(v, str):
-            v = " ".join(v.split())
+            # Twice-escaped entities ("&#8216;") are common in og: tags written by WordPress plugins.
+            v = " ".join(htmllib.unescape(v).split())
         if v:
             return v
     return None
@@ -457,9 +461,14 @@ def _names(value: Any) -> list[str]:
 
 
 def _split_authors(value: Any) -> list[str]:
+    import html as htmllib
+
     if not isinstance(value, str) or not value.strip():
         return []
-    value = re.sub(r"^\s*by\s+", "", value, flags=re.IGNORECASE)
+    value = htmllib.unescape(value)
+    # Bylines carry their label: "By ...", "Analysis by ...", "Words by ...".
+    value = re.sub(r"^\s*(?:(?:analysis|opinion|commentary|review|story|text|words|written|reporting)\s+)?by\s+",
+                   "", value, flags=re.IGNORECASE)
     if value.lower().startswith(("http://", "https://")):
         return []
     parts = re.split(r"\s*(?:;|\|| and |&|,(?!\s*(?:jr|sr|ii|iii)\b))\s*", value)

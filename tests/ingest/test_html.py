@@ -1,0 +1,124 @@
+"""News pages -> article body and metadata, on real benchmark pages and small written fixtures."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import RejectedInput
+from storyline.ingest.html import ExtractedPage, decode_page, extract_page
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+PAGES = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "article-bodies-dev"
+CREDIT = re.compile(r"(?i)\b(photo|getty images|reuters/|ap photo|image credit|credit:)")
+
+
+def _shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text)
+    return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)))
+
+
+def _f1(gold: str, predicted: str) -> float:
+    g, p = _shingles(gold), _shingles(predicted)
+    tp = sum((g & p).values())
+    if not tp:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.fixture(scope="module")
+def dev_pages() -> list[tuple[dict, ExtractedPage]]:
+    if not (PAGES / "ground-truth.json").is_file():
+        pytest.skip("../shared/data/article-bodies-dev is absent: nothing to measure against")
+    truth = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key in sorted(truth):
+        html = gzip.decompress((PAGES / "html" / f"{key}.html.gz").read_bytes())
+        out.append((truth[key], extract_page(html, url=truth[key]["url"])))
+    return out
+
+
+def test_dev_pages_bodies_overlap_gold(dev_pages: list) -> None:
+    scores = [_f1(gold["articleBody"], page.text) for gold, page in dev_pages]
+    # trafilatura's defaults average 0.95 here; storyline should not fall below that.
+    assert sum(scores) / len(scores) >= 0.95
+    assert sum(s >= 0.8 for s in scores) >= 0.9 * len(scores)
+
+
+def test_dev_pages_titles_are_headlines(dev_pages: list) -> None:
+    for gold, page in dev_pages:
+        assert page.title, gold["url"]
+        assert not CREDIT.search(page.title), page.title
+        assert 1 <= len(page.title.split()) <= 40
+        first = page.text.split("\n\n", 1)[0]
+        assert page.title != first, "the headline is not a body paragraph"
+
+
+def test_dev_pages_bodies_do_not_start_with_the_headline(dev_pages: list) -> None:
+    starts = sum(page.text.lower().startswith(page.title.lower()) for _, page in dev_pages if page.title)
+    assert starts <= 1
+
+
+def test_dev_pages_paragraphs_are_separated_by_blank_lines(dev_pages: list) -> None:
+    multi = [page for _, page in dev_pages if "\n\n" in page.text]
+    assert len(multi) >= 0.9 * len(dev_pages)
+    assert all("\n\n\n" not in page.text for _, page in dev_pages)
+
+
+def test_jsonld_metadata_is_parsed() -> None:
+    page = extract_page((FIXTURES / "jsonld_newsarticle.html").read_bytes(),
+                        url="https://courier.example.com/world/asia/hanoi?utm_source=x")
+    assert page.title == "Kim and Trump walk out of Hanoi summit early"
+    assert page.published == "2019-02-28T14:05:00+07:00"
+    assert page.updated == "2019-02-28T18:40:00+07:00"
+    assert page.authors == ["Jane Park", "Tom Hale"]
+    assert page.outlet == "The Daily Courier"
+    assert page.url == "https://courier.example.com/world/asia/hanoi-summit-ends-early"
+    assert page.language == "en"
+    assert page.description == "No deal on sanctions relief as talks in Vietnam collapse."
+
+
+def test_jsonld_body_is_clean() -> None:
+    page = extract_page((FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8"))
+    paragraphs = page.text.split("\n\n")
+    assert paragraphs[0].startswith("HANOI — The second summit")
+    assert len(paragraphs) == 4
+    assert "Related:" not in page.text and "All rights reserved" not in page.text
+    assert "Getty" not in page.text
+
+
+def test_title_is_never_a_photo_credit() -> None:
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    # Without JSON-LD the next source is og:title, which this CMS filled with the photo credit.
+    html = re.sub(r"(?s)<script type=\"application/ld\+json\">.*?</script>", "", html)
+    page = extract_page(html)
+    assert page.title == "Kim and Trump walk out of Hanoi summit early"
+    assert page.published is None
+
+
+def test_page_without_article_is_rejected() -> None:
+    with pytest.raises(RejectedInput) as err:
+        extract_page((FIXTURES / "login_page.html").read_bytes())
+    assert "no article text" in str(err.value)
+
+
+def test_empty_page_is_rejected() -> None:
+    with pytest.raises(RejectedInput):
+        extract_page(b"   ")
+
+
+def test_declared_legacy_charset_is_used() -> None:
+    html = ('<html><head><meta charset="windows-1252"></head><body><p>Kim\u2019s \u201cletter\u201d '
+            'arrived.</p></body></html>').encode("cp1252")
+    assert "Kim\u2019s \u201cletter\u201d arrived." in decode_page(html)
+
+
+def test_utf8_wins_over_a_stale_charset_declaration() -> None:
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Moon Jae-in — Séoul</p></body></html>'
+    assert "Moon Jae-in — Séoul" in decode_page(html.encode("utf-8"))
