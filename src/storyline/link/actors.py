@@ -1,0 +1,144 @@
+"""One actor per real-world entity across documents.
+
+Each document already names its mentions (``Mention.name``: "Kim" -> "Kim Jong-un", "DPRK" -> "North
+Korea", "Washington insisted" -> "United States"). Linking merges those names across documents:
+spelling variants share a key ("Kim Jong-un" = "Kim Jong Un"), country names, codes and official
+names share the gazetteer's canonical name, and a bare surname left unresolved in a document that never
+spells the full name joins the one full name the corpus gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.annotate.entities import person_name_parts
+from storyline.annotate.gazetteer import country_name, name_key, normalize_space
+from storyline.model import Actor, Mention
+
+__all__ = ["ActorIndex", "actor_id", "link_actors"]
+
+# A spelling is "common" when it has at least this share of the most used spelling's mentions; the
+# fullest common one is the canonical name (so one stray "Donald John Trump" does not win).
+_COMMON_SHARE = 0.2
+
+
+@dataclass
+class ActorIndex:
+    actors: list[Actor] = field(default_factory=list)
+    _by_mention: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, str] = field(default_factory=dict, repr=False)  # canonical name key -> id
+    _by_alias: dict[str, str] = field(default_factory=dict, repr=False)  # alias key -> id
+    _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
+
+    def actor_for(self, doc_id: str, mention_index: int) -> str:
+        """The actor id of mention ``mention_index`` of document ``doc_id`` (KeyError if unknown)."""
+        return self._by_mention[(doc_id, mention_index)]
+
+    def find(self, name: str) -> Actor | None:
+        """The actor a name stands for, case- and variant-insensitively ("kim jong un", "the U.S.", "DPRK")."""
+        if not name or not name.strip():
+            return None
+        keys = [name_key(name)]
+        if country := country_name(name):
+            keys.insert(0, name_key(country))
+        for key in keys:
+            for table in (self._by_name, self._by_alias):
+                if key in table:
+                    return self._by_id[table[key]]
+        # A bare surname: the one person actor whose name it opens or closes.
+        people = [a for a in self.actors if a.type == "PERSON" and len(a.name.split()) > 1]
+        hits = {a.id for a in people for w in (a.name.split()[0], a.name.split()[-1]) if name_key(w) == keys[-1]}
+        return self._by_id[hits.pop()] if len(hits) == 1 else None
+
+
+def actor_id(name: str, label: str) -> str:
+    """A stable id from the canonical name and type: "person-donald-trump"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalize_space(name).casefold().replace("'", "")).strip("-")
+    return f"{label.lower()}-{slug or 'unnamed'}"
+
+
+def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
+    """Cluster every document's mentions into actors (see the module docstring)."""
+    cluster_of: dict[tuple[str, int], tuple[bool, str]] = {}
+    members: dict[tuple[bool, str], list[Mention]] = {}
+    docs_of: dict[tuple[bool, str], list[str]] = {}
+    for doc_id, mentions in mentions_by_doc.items():
+        for i, m in enumerate(mentions):
+            key = _cluster_key(m)
+            cluster_of[(doc_id, i)] = key
+            members.setdefault(key, []).append(m)
+            if doc_id not in docs_of.setdefault(key, []):
+                docs_of[key].append(doc_id)
+
+    merged = _surnames_merged(members)
+    for key, target in merged.items():
+        members.setdefault(target, []).extend(members.pop(key))
+        for d in docs_of.pop(key):
+            if d not in docs_of.setdefault(target, []):
+                docs_of[target].append(d)
+
+    index = ActorIndex()
+    id_of: dict[tuple[bool, str], str] = {}
+    for key in sorted(members, key=lambda k: (-len(members[k]), k)):
+        ms = members[key]
+        name = _canonical_name(ms)
+        label = Counter(m.label for m in ms).most_common(1)[0][0]
+        aid = actor_id(name, label)
+        n = 2
+        while aid in index._by_id:
+            aid, n = f"{actor_id(name, label)}-{n}", n + 1
+        aliases = sorted({normalize_space(m.text) for m in ms} | {name})
+        actor = Actor(id=aid, name=name, type=label, aliases=aliases, mentions=len(ms),
+                      documents=list(docs_of[key]))
+        index.actors.append(actor)
+        index._by_id[aid] = actor
+        index._by_name.setdefault(name_key(name), aid)
+        id_of[key] = aid
+    # Aliases point at the biggest actor that has them ("Washington" the state beats a stray city use).
+    for actor in index.actors:
+        for alias in actor.aliases:
+            index._by_alias.setdefault(name_key(alias), actor.id)
+    for ref, key in cluster_of.items():
+        index._by_mention[ref] = id_of[merged.get(key, key)]
+    return index
+
+
+def _cluster_key(m: Mention) -> tuple[bool, str]:
+    """Persons and everything else apart ("Washington" the city is not George Washington); within
+    each, the variant-insensitive key of the document's name, a country's canonical name first."""
+    name = m.name or m.text
+    if m.label != "PERSON" and (country := country_name(name)):
+        name = country
+    return (m.label == "PERSON", name_key(name))
+
+
+def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """A one-word person cluster ("Trump", from a document that never gives the full name) -> the one
+    multi-word person cluster whose name it opens or closes; none when several could claim it."""
+    full_names = [_canonical_name(ms) for (person, _), ms in members.items()
+                  if person and len(_canonical_name(ms).split()) > 1]
+    parts = person_name_parts(full_names)
+    merged: dict[tuple[bool, str], tuple[bool, str]] = {}
+    for key, ms in members.items():
+        person, k = key
+        if not person or len(_canonical_name(ms).split()) != 1 or k not in parts:
+            continue
+        owners = {name_key(f) for f in parts[k]}
+        if len(owners) == 1:
+            merged[key] = (True, owners.pop())
+    return merged
+
+
+def _canonical_name(ms: list[Mention]) -> str:
+    """The fullest common form of the names a cluster's mentions carry, in its most used spelling."""
+    spellings = Counter(normalize_space(m.name or m.text) for m in ms)
+    by_key: dict[str, Counter] = {}
+    for spelling, n in spellings.items():
+        by_key.setdefault(name_key(spelling), Counter())[spelling] += n
+    totals = {k: sum(c.values()) for k, c in by_key.items()}
+    top = max(totals.values())
+    common = [k for k, n in totals.items() if n >= _COMMON_SHARE * top]
+    best = max(common, key=lambda k: (len(by_key[k].most_common(1)[0][0].split()), totals[k], k))
+    return by_key[best].most_common(1)[0][0]
