@@ -54,7 +54,7 @@ def _alternation(words: list[str]) -> str:
 
 _NUMBER_WORDS = [f"{t}(?:[- ](?:{'|'.join(w for w in _SMALL if _SMALL[w] < 10 and w != 'zero')}))?"
                  for t in _TENS] + list(_SMALL)
-NUMBER_RE = (r"(?:\d+(?:\.\d+)?|(?:" + _alternation(_NUMBER_WORDS) + r"|a|an|one|a dozen|dozen|"
+NUMBER_RE = (r"(?:\d+(?:\.\d+|\s+1/2)?|(?:" + _alternation(_NUMBER_WORDS) + r"|a|an|one|a dozen|dozen|"
              + _alternation([v.replace(" ", r"\s+") for v in _VAGUE]) + r"|half\s+a|a\s+half)"
              r"(?:\s+and\s+a\s+half)?)")
 UNIT_RE = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -79,6 +79,8 @@ def parse_number(words: str) -> float | None:
         return 12 + extra
     if any(w == v for v in _VAGUE):
         return None
+    if w.endswith(" 1/2"):
+        w, extra = w[:-4], extra + 0.5
     try:
         return float(w.replace(",", "")) + extra
     except ValueError:

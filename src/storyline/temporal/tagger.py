@@ -36,8 +36,9 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "t
 _END = r"(?![\w-])"
 
 _FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|scheduled|expected to|"
-                         r"set to|due to|to be held|upcoming|next|is to|are to)\b|'ll\b")
-_PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|said|ago|earlier)\b")
+                         r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
+_PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
+                       r"rose|fell|reported|announced|\w+ed)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 
 
@@ -68,13 +69,18 @@ class _Context:
     def same_sentence(self, end: int, start: int) -> bool:
         return end >= 0 and not _SENTENCE_END.search(self.text, end, start + 1) and start - end < 300
 
+    def _clause(self, start: int, end: int) -> str:
+        before = self.text[max(0, start - 100):start]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
+        return before[cut + 1:] + " " + re.split(r"[.;\n]", self.text[end:end + 40])[0]
+
     def future(self, start: int, end: int) -> bool:
         """Whether the words around a span point ahead ("will meet on Sunday")."""
-        lo = max(0, start - 80)
-        before = self.text[lo:start]
-        cut = max(before.rfind(". "), before.rfind("\n"))
-        window = before[cut + 1:] + " " + self.text[end:end + 30].split(".")[0]
-        return bool(_FUTURE_CUE.search(window)) and not _PAST_CUE.search(before[cut + 1:][-25:])
+        return bool(_FUTURE_CUE.search(self._clause(start, end)))
+
+    def past(self, start: int, end: int) -> bool:
+        """Whether the clause around a span is in the past tense ("fell in August")."""
+        return bool(_PAST_CUE.search(self._clause(start, end)))
 
 
 _Normalizer = Callable[[re.Match[str], _Context], _Found | None]
@@ -97,7 +103,12 @@ def _day(word: str) -> int:
 
 
 def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: int) -> int | None:
-    """The year of a date written without one: the DCT's, or the neighbour nearer the DCT."""
+    """The year of a date written without one ("June 13", "in January").
+
+    A year written earlier in the same sentence wins; else the DCT's year, unless the date lies more
+    than a month after the DCT in a past-tense sentence (then the year before), or more than a month
+    before it in a future-tense one (then the year after).
+    """
     a = ctx.anchor
     if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, start):
         return ctx.year_ref
@@ -105,12 +116,14 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
         return None
     if a.month is None:
         return a.year
-    here = a.year * 12 + a.month - 1 + ((a.day or 15) - 1) / 31
-    best = min((a.year - 1, a.year, a.year + 1),
-               key=lambda y: abs(y * 12 + month - 1 + ((day or 15) - 1) / 31 - here))
-    if best > a.year and not ctx.future(start, end):
-        return a.year
-    return best
+    delta = (month - a.month) + (((day or 15) - (a.day or 15)) / 31)
+    if delta > 1 and not ctx.future(start, end) and ctx.past(start, end):
+        return a.year - 1
+    if delta < -1 and ctx.future(start, end):
+        return a.year + 1
+    if delta > 7 and not ctx.future(start, end):  # "December" read in February: last December
+        return a.year - 1
+    return a.year
 
 
 def _date_value(ctx: _Context, year: int | None, month: int, day: int | None) -> tuple[str, bool]:
@@ -145,7 +158,7 @@ def _slashed(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(?:{_WD_ANY},?\s+)?(?:the\s+)?({_DAY})(?:\s+of)?\s+({_MON})(?:,?\s+({_Y4})(?!\d))?")
-@_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?![\d:]|[.,]\d)(?:,?\s+({_Y4})(?!\d))?")
+@_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?")
 def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     a, b = m[1], m[2]
     month_word, day_word = (b, a) if a[0].isdigit() else (a, b)
@@ -290,7 +303,8 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
 
     years = range(a.year - 2, a.year + 2)
     if rel.startswith("last") or rel == "this past":
-        year = max(y for y in years if start_of(y) + 2 < here)
+        # "last summer" is the previous year's, even once this year's is over
+        year = a.year - 1 if code != "WI" else (a.year - 1 if a.month >= 3 else a.year - 2)
     elif rel.startswith("next") or rel == "this coming":
         year = min(y for y in years if start_of(y) > here)
     else:
@@ -322,8 +336,13 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
         if year is None:
             if a.year is None:
                 return _Found("DATE", f"XXXX-Q{q}", anchored=False)
-            here = a.year * 4 + quarter_of(a.month or 6) - 1
-            year = min((a.year - 1, a.year, a.year + 1), key=lambda y: abs(y * 4 + q - 1 - here))
+            # Earnings news reports quarters already over: the latest one so numbered, unless the
+            # clause looks ahead ("expects a loss in the first quarter")
+            current = quarter_of(a.month or 6)
+            if ctx.future(m.start(), m.end()):
+                year = a.year if q >= current else a.year + 1
+            else:
+                year = a.year if q <= current else a.year - 1
             return ctx.found("DATE", f"{year}-Q{q}")
         return ctx.found("DATE", f"{year}-Q{q}", relative=False)
     if a.year is None or a.month is None:
@@ -491,9 +510,9 @@ def _offset_date(m: re.Match[str], ctx: _Context) -> _Found | None:
         return ctx.found("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
     if unit in ("second", "minute", "hour", "night"):
         unit, n = "day", (n / 24 if unit == "hour" else n if unit == "night" else 0)
-    relative_to_ref = direction in ("earlier", "later", "before", "after")
-    # Earnings news compares with "a year earlier": the same quarter of the previous year
-    if relative_to_ref and ctx.ref and granularity_of(ctx.ref) in ("quarter", "half") and unit == "year" \
+    relative_to_ref = direction in ("later", "before", "after")
+    # Earnings news compares with "a year earlier/ago": the same quarter of the previous year
+    if ctx.ref and granularity_of(ctx.ref) in ("quarter", "half") and unit == "year" \
             and 0 <= m.start() - ctx.ref_end < 400 and n == int(n):
         y, rest = ctx.ref.split("-", 1)
         return ctx.found("DATE", f"{int(y) + sign * int(n)}-{rest}")
@@ -530,10 +549,11 @@ def _duration_value(n: float | None, unit: str) -> str | None:
     if n is None:
         return f"PTX{letter}" if is_time else f"PX{letter}"
     if n != int(n):  # fractions go one unit down: 2.5 years -> P30M, 1.5 hours -> PT90M
-        down = {"Y": (12, "M", False), "M": (30, "D", False), "D": (24, "H", True), "H": (60, "M", True),
-                "W": (7, "D", False), "DE": (10, "Y", False), "CE": (100, "Y", False), "Q": (3, "M", False)}
-        if letter in down:
-            k, letter, is_time = down[letter]
+        down = {"year": (12, "M", False), "month": (30, "D", False), "day": (24, "H", True),
+                "hour": (60, "M", True), "minute": (60, "S", True), "week": (7, "D", False),
+                "decade": (10, "Y", False), "century": (100, "Y", False), "quarter": (3, "M", False)}
+        if unit in down:
+            k, letter, is_time = down[unit]
             n = n * k
         if n != int(n):
             return None
