@@ -56,7 +56,9 @@ def ingest(
 ) -> IngestReport:
     """Read every input under ``paths`` into ``store``; never raises for a bad input."""
     report = IngestReport()
-    for item in iter_inputs(paths, max_bytes=max_bytes):
+    db = store.path
+    own_files = [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+    for item in iter_inputs(paths, max_bytes=max_bytes, exclude=own_files):
         if isinstance(item, Skipped):
             outcome = _skip(store, item, report)
             source = item.source_path

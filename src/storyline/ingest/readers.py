@@ -56,8 +56,14 @@ class RawInput:
     sidecar: Path | None = None
 
 
-def iter_inputs(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput | Skipped]:
-    """Yield every raw input under ``paths`` in a stable order, or a Skipped naming why not."""
+def iter_inputs(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[Path] = ()
+) -> Iterator[RawInput | Skipped]:
+    """Yield every raw input under ``paths`` in a stable order, or a Skipped naming why not.
+
+    ``exclude``: files never read (the store itself, when it lies inside an ingested folder).
+    """
+    excluded = {p.resolve() for p in exclude}
     for path in paths:
         if str(path) == "-":
             data = sys.stdin.buffer.read()
@@ -65,21 +71,21 @@ def iter_inputs(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYT
             continue
         p = Path(path)
         if p.is_dir():
-            yield from _walk(p, max_bytes)
+            yield from _walk(p, max_bytes, excluded)
         elif p.exists() or p.is_symlink():
             yield from _read_file(p, max_bytes)
         else:
             yield Skipped(str(p), "no such file or folder: check the path")
 
 
-def _walk(root: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
+def _walk(root: Path, max_bytes: int, excluded: set[Path]) -> Iterator[RawInput | Skipped]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames.sort()
         # Hidden folders (.git, .ipynb_checkpoints) hold no articles.
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in sorted(filenames):
             p = Path(dirpath) / name
-            if _not_an_article(name):
+            if _not_an_article(name) or (excluded and p.resolve() in excluded):
                 continue
             yield from _read_file(p, max_bytes)
 
