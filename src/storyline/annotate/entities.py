@@ -84,6 +84,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     spans = _split_name_compounds(text, spans, parts)
     spans = _with_propagated_names(doc, spans, parts)
+    spans = _with_repeated_surfaces(text, spans)
     acronyms = defined_acronyms(text, [(s.start, s.end) for s in spans])
     _relabel(doc, spans, parts, acronyms)
     _name(doc, spans, parts, acronyms)
@@ -256,6 +257,27 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
             continue
         added.append(_Span(start, end, "PERSON"))
     return spans + added
+
+
+def _with_repeated_surfaces(text: str, spans: list[_Span]) -> list[_Span]:
+    """One sense per discourse: a name the document tags once ("Korean Peninsula", "DPRK") is a mention
+    wherever else it is written, even where spaCy missed it or tagged only a part ("Korean" NORP)."""
+    labels: dict[str, Counter] = {}
+    for s in spans:
+        surface = _surface(text, s)
+        if s.label != "PERSON" and surface[:1].isupper() and len(surface) > 1:
+            labels.setdefault(surface, Counter())[s.label] += 1
+    out = list(spans)
+    for surface in sorted(labels, key=len, reverse=True):
+        pattern = r"(?<![\w\-])" + r"\s+".join(map(re.escape, surface.split())) + r"(?![\w])"
+        label = labels[surface].most_common(1)[0][0]
+        for m in re.finditer(pattern, text):
+            a, b = m.span()
+            overlapping = [o for o in out if o.start < b and a < o.end]
+            if all(a <= o.start and o.end <= b and (o.start, o.end) != (a, b) for o in overlapping):
+                out = [o for o in out if o not in overlapping]
+                out.append(_Span(a, b, label))
+    return out
 
 
 def defined_acronyms(text: str, spans: list[tuple[int, int]] | None = None) -> dict[str, str]:
