@@ -34,6 +34,8 @@ _UNIT = lx.UNIT_RE
 _PART = r"(?:morning|afternoon|evening|night)"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _END = r"(?![\w-])"
+_MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
+_UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
 _FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|scheduled|expected to|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
@@ -84,14 +86,45 @@ class _Context:
 
 
 _Normalizer = Callable[[re.Match[str], _Context], _Found | None]
-_RULES: list[tuple[re.Pattern[str], _Normalizer]] = []
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[_Normalizer], _Normalizer]:
+@dataclass
+class _Rule:
+    pattern: re.Pattern[str]
+    normalize: _Normalizer
+    # A cheap regex every match must contain: the full pattern runs only in a window around its hits
+    # (leading optional words make a full scan of every pattern 3x slower).
+    trigger: re.Pattern[str] | None
+
+
+_RULES: list[_Rule] = []
+_WINDOW_BEFORE, _WINDOW_AFTER = 48, 48
+
+
+def _rule(pattern: str, flags: int = 0, trigger: str | None = None) -> Callable[[_Normalizer], _Normalizer]:
     def register(fn: _Normalizer) -> _Normalizer:
-        _RULES.append((re.compile(pattern, flags), fn))
+        _RULES.append(_Rule(re.compile(pattern, flags), fn, re.compile(trigger) if trigger else None))
         return fn
     return register
+
+
+def _matches(rule: _Rule, text: str, hits: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
+    """Every match of a rule's pattern, searching only near its trigger's hits."""
+    if rule.trigger is None:
+        return list(rule.pattern.finditer(text))
+    key = rule.trigger.pattern
+    if key not in hits:
+        hits[key] = [m.span() for m in rule.trigger.finditer(text)]
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    n = len(text)
+    for t_start, t_end in hits[key]:
+        lo, hi = max(0, t_start - _WINDOW_BEFORE), min(n, t_end + _WINDOW_AFTER)
+        for m in rule.pattern.finditer(text, lo, hi):
+            if m.start() > t_start:
+                break
+            if m.end() >= t_end and (m.end() < hi or hi == n):
+                found.setdefault(m.span(), m)
+    return list(found.values())
 
 
 def _month(word: str) -> int:
@@ -157,8 +190,9 @@ def _slashed(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", value, relative=False) if ok else None
 
 
-@_rule(rf"(?:{_WD_ANY},?\s+)?(?:the\s+)?({_DAY})(?:\s+of)?\s+({_MON})(?:,?\s+({_Y4})(?!\d))?")
-@_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?")
+@_rule(rf"(?:{_WD_ANY},?\s+)?(?:the\s+)?\b({_DAY})(?:\s+of)?\s+({_MON})(?:,?\s+({_Y4})(?!\d))?",
+       trigger=_MONTH_TRIGGER)
+@_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?", trigger=_MONTH_TRIGGER)
 def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     a, b = m[1], m[2]
     month_word, day_word = (b, a) if a[0].isdigit() else (a, b)
@@ -170,7 +204,7 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", value, relative=not m[3]) if year else _Found("DATE", value, anchored=False)
 
 
-@_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])")
+@_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])", trigger=_MONTH_TRIGGER)
 def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     y = m[2]
     year = int(y) if len(y) == 4 else (1900 if int(y[1:]) > 30 else 2000) + int(y[1:])
@@ -178,7 +212,7 @@ def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(?:(last|next|this|this\s+past|this\s+coming)\s+)?({_MON_FULL}|{_MON_FULL.upper()})(?![a-z])"
-       r"(?:,?\s+(?:of\s+)?(last|this|next)\s+year)?", re.I)
+       r"(?:,?\s+(?:of\s+)?(last|this|next)\s+year)?", re.I, trigger=r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[2]
     if not (word[0].isupper()):
@@ -226,7 +260,7 @@ def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
 @_rule(rf"(?:the\s+year\s+)?(nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?((?:{_SPOKEN_TENS})"
        rf"(?:[- ](?:{_SPOKEN_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
        rf"eighteen|nineteen|oh[- ](?:{_SPOKEN_UNITS})){_END}|the\s+year\s+two\s+thousand(?:\s+and\s+"
-       rf"(?:{_SPOKEN_UNITS}))?{_END}", re.I)
+       rf"(?:{_SPOKEN_UNITS}))?{_END}", re.I, trigger=r"(?i)\b(?:nineteen|twenty|thousand)\b")
 def _spoken_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[1] is None:
         tail = m[0].lower().rsplit("thousand", 1)[1].replace("and", "").strip()
@@ -248,7 +282,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 @_rule(rf"(?:the\s+)?(?:(early|mid|late)[-\s]+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0'?s){_END}"
        rf"|(?<!\b(?:his|her|its)\s)(?<!\btheir\s)the\s+(?:(early|mid|late)[-\s]+)?({'|'.join(_DECADE_WORDS)})"
-       rf"{_END}", re.I)
+       rf"{_END}", re.I, trigger=r"(?i)\d0'?s\b|ties\b")
 def _decade(m: re.Match[str], ctx: _Context) -> _Found | None:
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m[1] or m[5] or "").lower())
     if m[2]:
@@ -261,7 +295,7 @@ def _decade(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(?:the\s+)?({lx.ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century{_END}"
-       rf"|(this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous)\s+century{_END}", re.I)
+       rf"|(this|last|next|the\s+last|the\s+next|the\s+past|the\s+previous)\s+century{_END}", re.I, trigger=r"(?i)century")
 def _century(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[1]:
         n = lx.ORDINALS.get(m[1].lower()) or int(re.match(r"\d+", m[1])[0])
@@ -274,8 +308,8 @@ def _century(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{ctx.anchor.year // 100 + shift:02d}")
 
 
-@_rule(rf"(?:(this\s+past|this\s+coming|this|last|next|the|early|late|mid-?)\s+)?(?:(early|late|mid)[-\s]+)?"
-       rf"(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?({_Y4})(?!\d))?{_END}", re.I)
+@_rule(rf"\b(?:(this\s+past|this\s+coming|this|last|next|the|early|late|mid-?)\s+)?(?:(early|late|mid)[-\s]+)?"
+       rf"(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?({_Y4})(?!\d))?{_END}", re.I, trigger=r"(?i)spring|summer|autumn|winter|fall")
 def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
     rel = (m[1] or "").lower()
     inner = (m[2] or (rel if rel in ("early", "late", "mid", "mid-") else "")).lower().rstrip("-")
@@ -316,11 +350,11 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-@_rule(rf"(?:(the|its|their)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th|"
+@_rule(rf"\b(?:(the|its|their)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th|"
        r"final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|next|coming|"
        r"year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
        rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\b|-mile|\s+century)"
-       rf"{_END}", re.I)
+       rf"{_END}", re.I, trigger=r"(?i)quarter")
 def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = (m[3] or "").lower().split()[0] if m[3] else ""
     if not word:
@@ -356,7 +390,7 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(?:the\s+)?(first|second|latter|last)\s+half\s+of\s+(?:(?:fiscal\s+)?({_Y4})|(this|last|next|the)\s+year)"
-       rf"{_END}", re.I)
+       rf"{_END}", re.I, trigger=r"(?i)half\s+of")
 def _half(m: re.Match[str], ctx: _Context) -> _Found | None:
     h = 1 if m[1].lower() == "first" else 2
     if m[2]:
@@ -375,8 +409,8 @@ def _with_part(day: str, part: str | None) -> tuple[str, str]:
     return "DATE", day
 
 
-@_rule(rf"(?:(last|next|this|this\s+past|this\s+coming|coming|past|previous|the\s+previous|the\s+following|"
-       rf"early|late|earlier|later)\s+)?({_WD_FULL})(s)?(?:,?\s+({_PART}))?{_END}", re.I)
+@_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming|past|previous|the\s+previous|the\s+following|"
+       rf"early|late|earlier|later)\s+)?({_WD_FULL})(s)?(?:,?\s+({_PART}))?{_END}", re.I, trigger=r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
     if not m[2][0].isupper():
         return None
@@ -436,10 +470,10 @@ _UNIT_LETTER = {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter"
                 "decade": "DE"}
 
 
-@_rule(r"(last|this|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|"
+@_rule(r"\b(last|this|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+prior|the\s+preceding|"
        r"the\s+following|the\s+current|the\s+same|the\s+next|this\s+past|this\s+coming|that|"
        r"(?:the\s+)?(?:end|beginning|start|middle|close|rest|remainder)\s+of\s+(?:this|last|next|the|that))\s+"
-       rf"(?:(?:calendar|fiscal)\s+)?(week|weekend|month|year|quarter|decade|day){_END}", re.I)
+       rf"(?:(?:calendar|fiscal)\s+)?(week|weekend|month|year|quarter|decade|day){_END}", re.I, trigger=r"(?i)\b(?:week|weekend|month|year|quarter|decade|day)\b")
 def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
     rel = " ".join(m[1].lower().split())
     unit = m[2].lower()
@@ -488,7 +522,7 @@ def _ref_date(ctx: _Context, start: int) -> dt.date | None:
 
 # --- "two years ago", "a year earlier" ----------------------------------------------------------
 
-@_rule(rf"({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from\s+now|hence|back|before|after){_END}", re.I)
+@_rule(rf"\b({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from\s+now|hence|back|before|after){_END}", re.I, trigger=r"(?i)\b(?:ago|earlier|later|now|hence|back|before|after)\b")
 def _ago(m: re.Match[str], ctx: _Context) -> _Found | None:
     found = _offset_date(m, ctx)
     if found is not None:
@@ -566,9 +600,9 @@ def _duration_value(n: float | None, unit: str) -> str | None:
     return f"PT{int(n)}{letter}" if is_time else f"P{int(n)}{letter}"
 
 
-@_rule(rf"(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
+@_rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
        rf"prior|initial|entire|whole|full|same)\s+)?({_NUM})\s+(?:more\s+|additional\s+|full\s+|straight\s+|"
-       rf"consecutive\s+|long\s+|short\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I)
+       rf"consecutive\s+|long\s+|short\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I, trigger=_UNIT_TRIGGER)
 def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     num = m[1].lower()
     unit = m[2].lower()
@@ -584,7 +618,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(\d+|{'|'.join(sorted(lx._SMALL, key=len, reverse=True))}|(?:{_SPOKEN_TENS})(?:-(?:{_SPOKEN_UNITS}))?)"
-       r"-(second|minute|hour|day|week|month|year|decade)(?:-(?:old|long))?(?![\w-])", re.I)
+       r"-(second|minute|hour|day|week|month|year|decade)(?:-(?:old|long))?(?![\w-])", re.I, trigger=r"-(?i:second|minute|hour|day|week|month|year|decade)")
 def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
     value = _duration_value(lx.parse_number(m[1]), m[2])
     return ctx.found("DURATION", value, relative=False) if value else None
@@ -720,10 +754,11 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
     """
     ctx = _Context(text, dct, dct_guessed)
     candidates: list[tuple[int, int, int, re.Match[str], _Normalizer]] = []
-    for order, (pattern, fn) in enumerate(_RULES):
-        for m in pattern.finditer(text):
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for order, rule in enumerate(_RULES):
+        for m in _matches(rule, text, hits):
             if m.end() > m.start():
-                candidates.append((m.start(), -(m.end() - m.start()), order, m, fn))
+                candidates.append((m.start(), -(m.end() - m.start()), order, m, rule.normalize))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[Timex] = []
     last_end = 0
