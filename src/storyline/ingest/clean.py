@@ -123,23 +123,27 @@ _CAPTION_CREDIT = re.compile(
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|caption|file photo|file\s*[-–—:]|in this (?:file )?photo|"
                              r"pictured|photo caption)\b\s*[:,-–—]?", re.I)
 
-# Lines that end the article: what follows is other articles, comments, tags.
-_TAIL_MARKER = re.compile(
+# Lines that open a box of links to other articles: at the end of a copy they start its tail (cut
+# with everything after); inside the article, where prose resumes after the links, only the box goes.
+_LINKS_MARKER = re.compile(
     r"^(?:related(?: articles?| stories| news| content| coverage| topics| links| reading| posts)?|"
     r"more news(?: from.{0,40})?|more from.{0,40}|more stories(?: from.{0,40})?|more on this(?: story| topic)?|"
     r"more in .{1,30}|most (?:read|popular|viewed|shared|watched)(?: stories| articles)?|"
     r"trending(?: now| stories| news)?|you (?:may|might) also (?:like|be interested in|enjoy)|"
     r"recommended(?: for you| stories| articles| reading)?|read next|what to read next|latest(?: news| stories)|"
-    r"top stories|also on .{1,30}|comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-    r"(?:tags?|topics?|keywords|filed under|posted in|categories)\s*:.{0,200}|tags|topics|"
-    r"about the author|don't miss|explore more|other news|editor'?s picks?|"
+    r"top stories|also on .{1,30}|don't miss|explore more|other news|editor'?s picks?|"
     r"(?:sponsored|promoted) stories|from around the web|more videos?|up next|next article|previous article)$",
+    re.I)
+# Lines after which nothing is the article's: readers' comments, tag lists, the author's bio.
+_END_MARKER = re.compile(
+    r"^(?:comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"(?:tags?|topics?|keywords|filed under|posted in|categories)\s*:.{0,200}|tags|topics|about the author)$",
     re.I)
 
 # Wire production credits: "(Reporting by A in Seoul; Editing by B)", "Additional reporting by C".
-_WIRE_CREDIT = re.compile(
+_WIRE_CREDIT_START = re.compile(
     r"^[(\[]?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|produced|"
-    r"graphics?|research|contributing|reported|written|edited)\s+by\b.{0,250}?[)\]]?\.?$", re.I)
+    r"graphics?|research|contributing|reported|written|edited)\s+by\b", re.I)
 _WIRE_REPORTERS = re.compile(r"(?:^|[(;,\[]\s*)(?:additional |further )?(?:reporting|reported|writing|written)"
                              r"\s+by\s+([^;)\]]+)", re.I)
 
@@ -234,12 +238,13 @@ def _mark_lines(lines: list[_Line], out: CleanedText) -> None:
         if _is_fragment(lines, i):
             i += 1
             continue
-        if _TAIL_MARKER.match(bare) and _is_tail(lines, i):
+        if (_END_MARKER.match(bare) and _is_tail(lines, i)) or (
+                _LINKS_MARKER.match(bare) and not _article_resumes(lines, i) and _is_tail(lines, i)):
             for later in lines[i:]:
                 if not later.blank:
                     later.reason = f"after '{bare}' tail"
             ln.reason = "tail marker"
-            return
+            break
         if _WIDGET_HEADER.match(bare) and _next_kept_is_network(lines, i):
             ln.reason = "share widget"
             i += 1
@@ -249,16 +254,21 @@ def _mark_lines(lines: list[_Line], out: CleanedText) -> None:
                     lines[i].reason = "share widget"
                 i += 1
             continue
-        if _LINK_MARKER.match(bare) or (_TAIL_MARKER.match(bare) and not _is_tail(lines, i)):
+        if _LINK_MARKER.match(bare) or _LINKS_MARKER.match(bare):
             # A link list inside the article: the marker and the headlines under it, up to prose.
             ln.reason = "link list"
-            j = i + 1
-            while j < n and (lines[j].blank or _is_link_like(lines[j].text)):
-                if not lines[j].blank:
-                    lines[j].reason = "link list"
-                j += 1
-            i = j
+            i = _skip_links(lines, i + 1, mark=True)
             continue
+        if _WIRE_CREDIT_START.match(ln.text):
+            # "(Reporting by A; Additional" + "reporting by B; Editing by C)": a credit wrapped over lines.
+            j = _credit_end(lines, i)
+            if j is not None:
+                credit = " ".join(lines[k].text for k in range(i, j + 1))
+                reporters.extend(m.group(1) for m in _WIRE_REPORTERS.finditer(credit))
+                for k in range(i, j + 1):
+                    lines[k].reason = "wire credit"
+                i = j + 1
+                continue
         reason = _line_reason(ln.text, bare, out, reporters, in_header=_in_header(lines, i))
         if reason:
             ln.reason = reason
@@ -285,9 +295,6 @@ def _line_reason(text: str, bare: str, out: CleanedText, reporters: list[str], i
         return "photo credit"
     if words <= 80 and (_CAPTION_PREFIX.match(bare) or _CAPTION_CREDIT.search(text.strip())):
         return "caption"
-    if words <= 60 and _WIRE_CREDIT.match(text.strip()):
-        reporters.extend(m.group(1) for m in _WIRE_REPORTERS.finditer(text))
-        return "wire credit"
     m = _PUBLISHED.match(bare)
     if m and words <= 12 and (when := normalize_datetime(m.group("when"))):
         out.published = out.published or when
@@ -337,10 +344,65 @@ def _prose_words(lines: list[_Line]) -> int:
 
 
 def _is_tail(lines: list[_Line], i: int) -> bool:
-    """A tail marker ends the article when less prose follows it than precedes it; a "Related" box in
-    the middle of an article is only a link list (what follows is still the article)."""
+    """A marker ends the article only when less prose follows it than precedes it: a stray "Comments"
+    or "Related" line near the top must not take the article with it."""
     before, after = _prose_words(lines[:i]), _prose_words(lines[i + 1:])
     return before > 0 and after < before
+
+
+def _skip_links(lines: list[_Line], j: int, *, mark: bool) -> int:
+    """The index after the headlines (and blank lines) from ``j`` on; marks them as a link list."""
+    while j < len(lines) and (lines[j].blank or _is_link_like(lines[j].text)):
+        if mark and not lines[j].blank:
+            lines[j].reason = "link list"
+        j += 1
+    return j
+
+
+def _article_resumes(lines: list[_Line], i: int) -> bool:
+    """After the headlines under a links marker, the article goes on: prose (25+ words) follows with no
+    further headline among it, up to the next marker. Teaser lists alternate headlines and blurbs."""
+    words = 0
+    for ln in lines[_skip_links(lines, i + 1, mark=False):]:
+        if ln.blank:
+            continue
+        bare = _bare(ln.text)
+        if _END_MARKER.match(bare) or _LINKS_MARKER.match(bare):
+            break
+        if _is_prose(ln.text):
+            words += len(ln.text.split())
+        elif _is_link_like(ln.text) and not _line_is_furniture(ln.text):
+            return False
+    return words >= 25
+
+
+def _line_is_furniture(text: str) -> bool:
+    bare = _bare(text)
+    return bool(_ADVERT.match(bare) or _COPYRIGHT.match(bare) or _NETWORK_LINE.match(bare)
+                or _READING_TIME.match(bare))
+
+
+def _credit_end(lines: list[_Line], i: int) -> int | None:
+    """The last line of a wire credit starting at line ``i`` (it may wrap: up to the closing
+    parenthesis, or while lines run on), or None when it turns out to be a sentence."""
+    text = lines[i].text
+    j = i
+    opened = text.lstrip().startswith(("(", "["))
+    while True:
+        joined = " ".join(lines[k].text for k in range(i, j + 1))
+        if opened and re.search(r"[)\]]\.?$", joined):
+            return j if len(joined.split()) <= 60 else None
+        nxt = j + 1
+        if nxt >= len(lines) or lines[nxt].blank or j - i >= 4:
+            break
+        if not opened and _TERMINAL.search(lines[j].text):
+            break
+        j = nxt
+    if opened:
+        return None  # no closing parenthesis: not a credit we understand
+    joined = " ".join(lines[k].text for k in range(i, j + 1))
+    # An unbracketed credit is a bare list of names: "Additional reporting by Jeff Mason; Editing by ..."
+    return j if len(joined.split()) <= 40 and ";" in joined or len(joined.split()) <= 15 else None
 
 
 def _next_kept_is_network(lines: list[_Line], i: int) -> bool:
@@ -388,8 +450,9 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
 
 
 def _is_first_content(lines: list[_Line], target: _Line) -> bool:
+    """Whether ``target`` is the copy's first kept line (a section label above it aside)."""
     for ln in lines:
-        if ln.kept:
+        if ln.kept and not _SECTION_LABEL.match(ln.text.strip(" :|")):
             return ln is target
     return False
 
@@ -414,7 +477,7 @@ def _joins(prev: str, nxt: str, width: int | None, broken: bool, first: bool) ->
     if broken:
         # A removed line (a credit, an advert) between two halves of a sentence.
         return not _TERMINAL.search(prev) and nxt[:1].islower() and not _BULLET.match(nxt)
-    if _BULLET.match(nxt):
+    if _BULLET.match(nxt) or _SECTION_LABEL.match(prev.strip(" :|")):
         return False
     if nxt[:1].islower():
         return True
@@ -424,7 +487,7 @@ def _joins(prev: str, nxt: str, width: int | None, broken: bool, first: bool) ->
     if _is_heading(prev):
         return False
     # The copy's first line, short and whole, over a line that is itself a whole paragraph: a headline.
-    return not (first and _is_headline_shape(prev) and _TERMINAL.search(nxt) and len(nxt) > len(prev))
+    return not (first and _is_headline_shape(prev) and _TERMINAL.search(nxt))
 
 
 def _join(left: str, right: str) -> str:

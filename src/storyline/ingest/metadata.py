@@ -166,15 +166,26 @@ _ROLE_WORDS = {
 }
 
 
+# News agencies and desks a byline names after the writer ("By Jane Morrison, Associated Press"):
+# the writer's affiliation, not a second author (kept when it is the only name).
+_AFFILIATIONS = {
+    "associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse", "bloomberg",
+    "xinhua", "yonhap", "kyodo", "dpa", "efe", "ani", "pti", "ians", "tass", "upi", "cnn", "bbc", "bbc news",
+    "staff", "staff writer", "staff reporter", "the editorial board", "editorial board", "wire services",
+}
+
+
 def normalize_authors(value: Any) -> list[str]:
     """A clean list of author names from whatever a source gives.
 
     Accepts a string ("A and B", "By A, B", "A; B | C"), a list of strings, a dict or list of dicts
     with ``name`` (schema.org Person). Drops the "By" prefix, roles ("Staff Writer"), emails, empty
-    and duplicate names; keeps the order given. Organisations given as the author are kept
-    ("Reuters", "KT Editorial Board"): they are the byline the outlet printed.
+    and duplicate names; keeps the order given. An agency named beside a writer ("Jane Morrison,
+    Associated Press") is the writer's affiliation and goes; alone ("Reuters"), it is the byline the
+    outlet printed and stays. All-capital names ("JANE MORRISON") come back in Title Case.
     """
     names: list[str] = []
+    affiliations: list[str] = []
     for raw in _author_strings(value):
         text = " ".join(raw.split())
         text = _BY_PREFIX.sub("", text)
@@ -186,9 +197,12 @@ def normalize_authors(value: Any) -> list[str]:
             name = _BY_PREFIX.sub("", name)
             if not name or name.lower() in _ROLE_WORDS or not re.search(r"[^\W\d_]", name):
                 continue
-            if name.lower() not in {n.lower() for n in names}:
-                names.append(name)
-    return names
+            if name.isupper() and len(name.split()) >= 2:
+                name = name.title()  # "JANE MORRISON": wire style capitals, not an acronym
+            target = affiliations if name.lower() in _AFFILIATIONS else names
+            if name.lower() not in {n.lower() for n in names + affiliations}:
+                target.append(name)
+    return names or affiliations
 
 
 def _author_strings(value: Any) -> list[str]:
