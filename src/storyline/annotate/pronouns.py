@@ -117,7 +117,12 @@ def _common_subject_between(doc: Doc, start: int, end: int) -> bool:
 
 def _is_subject(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECT
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "Johnson and Trump met": both are subjects
+    return root.dep_ in _SUBJECT
 
 
 def _gender(doc: Doc, m: Mention) -> str | None:

@@ -108,10 +108,15 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
 def _cluster_key(m: Mention) -> tuple[bool, str]:
     """Persons and everything else apart ("Washington" the city is not George Washington); within
     each, the variant-insensitive key of the document's name, a country's canonical name first."""
-    name = m.name or m.text
+    return (m.label == "PERSON", name_key(_linked_name(m)))
+
+
+def _linked_name(m: Mention) -> str:
+    """The document's name for a mention, a country's canonical name when it is one ("USA")."""
+    name = normalize_space(m.name or m.text)
     if m.label != "PERSON" and (country := country_name(name)):
-        name = country
-    return (m.label == "PERSON", name_key(name))
+        return country
+    return name
 
 
 def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tuple[bool, str], tuple[bool, str]]:
@@ -133,7 +138,7 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tup
 
 def _canonical_name(ms: list[Mention]) -> str:
     """The fullest common form of the names a cluster's mentions carry, in its most used spelling."""
-    spellings = Counter(normalize_space(m.name or m.text) for m in ms)
+    spellings = Counter(_linked_name(m) for m in ms)
     by_key: dict[str, Counter] = {}
     for spelling, n in spellings.items():
         by_key.setdefault(name_key(spelling), Counter())[spelling] += n

@@ -1,0 +1,138 @@
+"""find_mentions on the sample corpus (real op-eds) and on written fixtures for the edge cases."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.entities import defined_acronyms, find_mentions
+from storyline.model import Mention
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    from storyline.annotate.pipeline import SPACY_MODEL
+
+    return spacy.load(SPACY_MODEL)
+
+
+@cache
+def parsed(text: str):
+    return nlp()(text)
+
+
+def mentions_of(text: str) -> list[Mention]:
+    return find_mentions(parsed(text))
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, list[Mention]]:
+    return {p.name: mentions_of(p.read_text(encoding="utf-8")) for p in sorted(SAMPLE.glob("*.txt"))}
+
+
+def test_offsets_slice_the_text_to_the_mention(sample):
+    for path in sorted(SAMPLE.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in sample[path.name]:
+            assert text[m.start:m.end] == m.text
+
+
+def test_bare_trump_is_a_person_named_donald_trump_everywhere(sample):
+    trumps = [m for ms in sample.values() for m in ms if m.text == "Trump"]
+    assert len(trumps) >= 20
+    assert {m.label for m in trumps} == {"PERSON"}
+    assert {m.name for m in trumps} == {"Donald Trump"}
+
+
+def test_dprk_and_the_official_name_are_gpe_named_north_korea(sample):
+    doc = sample["003_6fc8fe7da1af5feb.txt"]
+    dprk = [m for m in doc if m.text == "DPRK" or "Republic of Korea" in m.text]
+    assert len(dprk) >= 10
+    assert {(m.label, m.name) for m in dprk} == {("GPE", "North Korea")}
+
+
+def test_kim_is_named_by_the_full_name_the_document_gives(sample):
+    for name, full in (("000_87ab3ee824737c20.txt", "Kim Jong-un"), ("003_6fc8fe7da1af5feb.txt", "Kim Jong Un")):
+        kims = [m for m in sample[name] if m.text == "Kim"]
+        assert kims and {(m.label, m.name) for m in kims} == {("PERSON", full)}
+
+
+def test_hyphenated_given_name_stays_whole(sample):
+    texts = [m.text for m in sample["004_c87f3f784faec3fe.txt"] if m.label == "PERSON"]
+    assert "Moon Jae-in" in texts
+    assert "Moon Jae" not in texts
+
+
+def test_no_mention_keeps_a_leading_the_a_possessive_or_trailing_punctuation(sample):
+    for ms in sample.values():
+        for m in ms:
+            assert not m.text.lower().startswith("the ")
+            assert not m.text.endswith(("-", "'s", "\u2019s", "\u2019", ",", ":"))
+
+
+def test_hyphen_compound_of_two_known_names_is_two_people(sample):
+    doc = sample["000_87ab3ee824737c20.txt"]
+    compound = [m for m in doc if 700 < m.start < 740]  # "a third Kim-Trump meeting"
+    assert [(m.text, m.name) for m in compound] == [("Kim", "Kim Jong-un"), ("Trump", "Donald Trump")]
+
+
+def test_given_name_tagged_org_is_a_person_and_platform_tagged_person_is_org(sample):
+    labels = {m.text.replace("\u00a0", " "): m.label for ms in sample.values() for m in ms}
+    assert labels["Bruce Cumings"] == "PERSON"
+    assert labels["Twitter"] == "ORG"
+
+
+def test_country_codes_and_dotted_forms_take_the_canonical_country_name(sample):
+    names = {m.text: m.name for ms in sample.values() for m in ms if m.label == "GPE"}
+    assert names["U.S."] == names["US"] == names["United States"] == "United States"
+
+
+def test_titles_and_nationality_are_not_part_of_the_person():
+    ms = mentions_of("Prime Minister Boris Johnson met French President Emmanuel Macron in Paris on Monday. "
+                     "Johnson said the talks went well.")
+    people = {m.name for m in ms if m.label == "PERSON"}
+    assert people == {"Boris Johnson", "Emmanuel Macron"}
+    assert [m.name for m in ms if m.text == "Johnson"] == ["Boris Johnson"]
+
+
+def test_acronym_defined_in_the_text_is_named_by_its_long_form():
+    text = ("Inspectors from the International Atomic Energy Agency (IAEA) arrived in Tehran on Monday. "
+            "The IAEA has asked for access to three sites.")
+    assert defined_acronyms(text) == {"IAEA": "International Atomic Energy Agency"}
+    iaea = [m for m in mentions_of(text) if m.text == "IAEA"]
+    assert len(iaea) == 2
+    assert {m.name for m in iaea} == {"International Atomic Energy Agency"}
+
+
+def test_capital_speaking_is_the_state_and_capital_travelled_to_is_the_city():
+    ms = mentions_of("Beijing warned on Tuesday that the sanctions would backfire. "
+                     "The minister flew to Beijing on Wednesday.")
+    beijing = [m for m in ms if m.text == "Beijing"]
+    assert [m.name for m in beijing] == ["China", "Beijing"]
+
+
+def test_capitals_in_talks_between_governments_are_the_states():
+    ms = mentions_of("The talks between Washington and Moscow stalled again last week, officials said.")
+    assert {m.text: m.name for m in ms if m.label == "GPE"} == {"Washington": "United States", "Moscow": "Russia"}
+
+
+def test_washington_dc_as_destination_stays_the_city(sample):
+    doc = sample["003_6fc8fe7da1af5feb.txt"]
+    dc = [m for m in doc if m.text.startswith("Washington DC")]
+    assert dc and dc[0].name == "Washington DC"
+    insisted = [m for m in doc if m.text == "Washington"]  # "Washington insisted on ..."
+    assert insisted and insisted[0].name == "United States"
+
+
+def test_sentence_index_points_at_the_sentence_holding_the_mention():
+    text = "Angela Merkel spoke first. Then Emmanuel Macron answered."
+    doc = parsed(text)
+    sents = list(doc.sents)
+    for m in find_mentions(doc):
+        assert sents[m.sentence].start_char <= m.start < sents[m.sentence].end_char

@@ -1,0 +1,70 @@
+"""resolve_pronoun: resolves only when the text makes the referent clear."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from storyline.annotate.entities import find_mentions
+from storyline.annotate.pronouns import resolve_pronoun
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    from storyline.annotate.pipeline import SPACY_MODEL
+
+    return spacy.load(SPACY_MODEL)
+
+
+def resolved(text: str, pronoun_at: str) -> str | None:
+    doc = nlp()(text)
+    found = resolve_pronoun(doc, text.index(pronoun_at), find_mentions(doc))
+    return found.name if found else None
+
+
+def test_he_after_the_tweet_is_the_tweeting_president():
+    text = (SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text(encoding="utf-8")
+    start = text.index("he\u00a0went back")
+    doc = nlp()(text)
+    found = resolve_pronoun(doc, start, find_mentions(doc))
+    assert found is not None and found.name == "Donald Trump"
+
+
+def test_he_in_the_next_sentence_is_the_only_person_before_it():
+    text = (SAMPLE / "000_87ab3ee824737c20.txt").read_text(encoding="utf-8")
+    assert resolved(text, "He is keen on") == "Donald Trump"
+
+
+def test_she_skips_a_man_for_the_woman():
+    assert resolved("Angela Merkel met Emmanuel Macron in Berlin. She said the talks were useful.",
+                    "She said") == "Angela Merkel"
+
+
+def test_he_between_two_men_who_are_both_subjects_is_ambiguous():
+    assert resolved("Boris Johnson and Donald Trump met in London. He said the talks were useful.", "He said") is None
+
+
+def test_he_prefers_the_subject_over_the_object():
+    assert resolved("Boris Johnson met Donald Trump in London. He said the talks were useful.",
+                    "He said") == "Boris Johnson"
+
+
+def test_reported_it_is_the_state_that_said_it():
+    assert resolved("Washington insisted on inspections while Pyongyang said it only accepted phased steps.",
+                    "it only") == "North Korea"
+
+
+def test_pleonastic_it_resolves_to_nothing():
+    assert resolved("China hosted the talks. It is clear that the summit failed.", "It is") is None
+
+
+def test_they_after_two_people_is_not_one_actor():
+    assert resolved("Donald Trump and Kim Jong-un met in Hanoi. They left without a deal.", "They left") is None
+
+
+def test_a_word_that_is_not_a_pronoun_resolves_to_nothing():
+    assert resolved("Donald Trump met Kim Jong-un in Hanoi.", "met") is None

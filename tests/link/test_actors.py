@@ -1,0 +1,107 @@
+"""link_actors: one actor per real-world entity across the sample corpus and written fixtures."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.entities import find_mentions
+from storyline.link.actors import link_actors
+from storyline.model import Mention
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    from storyline.annotate.pipeline import SPACY_MODEL
+
+    return spacy.load(SPACY_MODEL)
+
+
+@pytest.fixture(scope="module")
+def sample_mentions() -> dict[str, list[Mention]]:
+    return {p.stem: find_mentions(nlp()(p.read_text(encoding="utf-8"))) for p in sorted(SAMPLE.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def index(sample_mentions):
+    return link_actors(sample_mentions)
+
+
+def m(text: str, label: str, name: str | None = None) -> Mention:
+    return Mention(0, len(text), text, label, name or text)
+
+
+def test_kim_jong_un_spellings_are_one_actor_across_documents(index, sample_mentions):
+    kim = index.find("Kim Jong Un")
+    assert kim is not None and kim is index.find("Kim Jong-un") and kim is index.find("kim jong-un")
+    assert kim.name == "Kim Jong-un" and kim.type == "PERSON"
+    assert {"Kim Jong Un", "Kim Jong-un", "Kim"} <= set(kim.aliases)
+    assert len(kim.documents) == 3
+
+
+def test_dprk_links_with_north_korea_and_its_capital_speaking(index):
+    nk = index.find("North Korea")
+    assert nk is not None and nk.type == "GPE"
+    assert index.find("DPRK") is nk
+    assert index.find("Democratic People's Republic of Korea") is nk
+    assert {"DPRK", "Pyongyang"} <= set(nk.aliases)
+
+
+def test_united_states_forms_are_one_actor_and_the_city_is_another(index):
+    us = index.find("United States")
+    assert us is not None
+    assert index.find("U.S.") is us and index.find("US") is us and index.find("America") is us
+    city = index.find("Washington DC")
+    assert city is not None and city is not us
+
+
+def test_every_mention_has_an_actor_that_lists_its_surface_and_document(index, sample_mentions):
+    by_id = {a.id: a for a in index.actors}
+    for doc_id, ms in sample_mentions.items():
+        for i, mention in enumerate(ms):
+            actor = by_id[index.actor_for(doc_id, i)]
+            assert doc_id in actor.documents
+            assert " ".join(mention.text.split()) in actor.aliases
+    assert sum(a.mentions for a in index.actors) == sum(len(ms) for ms in sample_mentions.values())
+
+
+def test_actor_ids_are_unique_and_stable(index, sample_mentions):
+    ids = [a.id for a in index.actors]
+    assert len(ids) == len(set(ids))
+    assert ids == [a.id for a in link_actors(sample_mentions).actors]
+    assert index.find("Donald Trump").id == "person-donald-trump"
+
+
+def test_bare_surname_joins_the_one_full_name_in_the_corpus():
+    index = link_actors({"a": [m("Angela Merkel", "PERSON")], "b": [m("Merkel", "PERSON")]})
+    assert len(index.actors) == 1
+    assert index.actor_for("a", 0) == index.actor_for("b", 0)
+    assert index.actors[0].name == "Angela Merkel" and index.actors[0].documents == ["a", "b"]
+
+
+def test_surname_shared_by_two_people_stays_apart():
+    index = link_actors({"a": [m("Kim Jong-un", "PERSON"), m("Kim Yo-jong", "PERSON")], "b": [m("Kim", "PERSON")]})
+    assert len({index.actor_for("a", 0), index.actor_for("a", 1), index.actor_for("b", 0)}) == 3
+    assert index.find("Kim") is not None and index.find("Kim").name == "Kim"
+
+
+def test_country_codes_and_names_merge_whatever_the_document_called_them():
+    index = link_actors({"a": [m("USA", "GPE"), m("the U.K.", "ORG")], "b": [m("United States of America", "GPE"),
+                                                                                m("United Kingdom", "GPE")]})
+    assert sorted(a.name for a in index.actors) == ["United Kingdom", "United States"]
+
+
+def test_a_person_is_not_merged_with_a_place_of_the_same_name():
+    index = link_actors({"a": [m("Washington", "PERSON")], "b": [m("Washington", "GPE")]})
+    assert len(index.actors) == 2
+
+
+def test_unknown_name_finds_nothing(index):
+    assert index.find("Angela Merkel") is None
+    assert index.find("") is None
