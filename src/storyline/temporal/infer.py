@@ -1,11 +1,101 @@
-"""Publication-date inference (placeholder, replaced below)."""
+"""Date an article from its own words when no metadata gives the date.
+
+First an explicit line: "Published: Wed 27 Feb 2019, 7:00 PM", "Posted on June 30, 2019", or a wire
+dateline "SEOUL, June 30 (Reuters) -". Else the latest date the article itself mentions, stated one
+level coarser than that mention (an article mentioning June 13, 2018 was written after it, likely that
+month; one mentioning "February 2019" only supports 2019): never a day the text does not give.
+"""
+
 from __future__ import annotations
+
+import datetime as dt
+import re
 from dataclasses import dataclass
+
+from storyline.model import Timex
+from storyline.temporal.tagger import tag_timexes
+
 __all__ = ["InferredDate", "infer_publication_date"]
+
+
 @dataclass
 class InferredDate:
+    """A publication date read from the text: ``value`` is YYYY-MM-DD, or YYYY-MM / YYYY when that is all
+    the text supports; ``evidence`` quotes the words it came from; ``explicit`` is True for a
+    "Published:" line or a dateline (the text states the date), False when deduced from mentions."""
+
     value: str
     evidence: str
     confidence: float
+    explicit: bool = False
+
+
+_PUBLISHED_LINE = re.compile(r"(?im)^[ \t>*•-]*(?:published|posted|first published|publication date|date|"
+                             r"updated|last updated|last modified)(?:\s+on)?\s*[:|-]?\s*(.{6,80})$")
+_WIRE = r"(?:Reuters|AP|AFP|Xinhua|Yonhap|Bloomberg|UPI|dpa|IANS|PTI|Kyodo|KCNA|ANI|Associated Press)"
+_DATELINE = re.compile(rf"(?m)^\s*[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+"
+                       rf"(.{{3,30}}?)\s*\(\s*{_WIRE}\s*\)\s*[-–—:]")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HEAD_CHARS = 3000  # a dateline or "Published:" line sits near the top; further down it is quoting
+
+
 def infer_publication_date(text: str) -> InferredDate | None:
+    """The article's publication date as far as its text supports it, or None when it mentions no date."""
+    return _from_published_line(text) or _from_dateline(text) or _from_mentions(text)
+
+
+def _from_published_line(text: str) -> InferredDate | None:
+    lines = list(_PUBLISHED_LINE.finditer(text[:_HEAD_CHARS]))
+    # "Published" beats "Updated": the first is the date the article carries
+    lines.sort(key=lambda m: "updat" in m[0].lower() or "modified" in m[0].lower())
+    for m in lines:
+        day = next((t for t in tag_timexes(m[1]) if _DAY_VALUE.match(t.value)), None)
+        if day is not None:
+            return InferredDate(day.value[:10], m[0].strip(), 0.95, explicit=True)
     return None
+
+
+def _from_dateline(text: str) -> InferredDate | None:
+    m = _DATELINE.search(text[:_HEAD_CHARS])
+    if m is None:
+        return None
+    found = tag_timexes(m[1])
+    if not found:
+        return None
+    value = found[0].value
+    if _DAY_VALUE.match(value):
+        return InferredDate(value[:10], m[0].strip(), 0.9, explicit=True)
+    if value.startswith("XXXX-") and len(value) == 10:
+        # "SEOUL, June 30 (Reuters)": the year is the latest the article mentions, if any
+        years = [t.value[:4] for t in _explicit_dates(text)]
+        if years:
+            return InferredDate(max(years) + value[4:], m[0].strip(), 0.7, explicit=True)
+    return None
+
+
+def _explicit_dates(text: str) -> list[Timex]:
+    """Dates the text states with their year ("June 12, 2018", "February 2019", "2017"), or whose year
+    a year written earlier in the same sentence gives; none in the future of the present day."""
+    this_year = dt.date.today().year
+    out = []
+    for t in tag_timexes(text):
+        if t.type not in ("DATE", "TIME") or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?(T|$)", t.value):
+            continue
+        if int(t.value[:4]) > this_year:
+            continue
+        out.append(t)
+    return out
+
+
+def _from_mentions(text: str) -> InferredDate | None:
+    dates = _explicit_dates(text)
+    if not dates:
+        return None
+    latest = max(dates, key=lambda t: t.value[:10])
+    value = latest.value[:10]
+    if len(value) == 10:
+        result, confidence = value[:7], 0.5
+    else:
+        result, confidence = value[:4], 0.3
+    evidence = f"latest date the article mentions: {latest.text!r} ({value})"
+    return InferredDate(result, evidence, confidence, explicit=False)

@@ -17,8 +17,14 @@ from dataclasses import dataclass
 
 from storyline.model import Timex
 from storyline.temporal import lexicon as lx
-from storyline.temporal._calendar import (SEASON_START, Anchor, add_months, format_date, quarter_of,
-                                          shift_date, week_value)
+from storyline.temporal._calendar import (
+    SEASON_START,
+    Anchor,
+    add_months,
+    format_date,
+    quarter_of,
+    shift_date,
+)
 from storyline.temporal.values import granularity_of
 
 __all__ = ["tag_timexes"]
@@ -734,7 +740,8 @@ def _widen(text: str, start: int, found: _Found, floor: int) -> tuple[int, str |
         return start, found.mod
     before = text[max(floor, start - 20):start]
     if found.type == "DURATION" or found.offset:
-        m = _DURATION_PREFIX.search(before)
+        # "over the past three weeks": "over" is the preposition there, not a bound
+        m = None if text.startswith(("the ", "The "), start) else _DURATION_PREFIX.search(before)
         if m:
             return start - len(m[0]), found.mod or _DURATION_PREFIX_MOD[" ".join(m[1].lower().split())]
         return start, found.mod

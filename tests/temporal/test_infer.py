@@ -1,0 +1,35 @@
+"""Publication dates read from the sample op-eds and written datelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.temporal import infer_publication_date
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+def test_published_line_gives_the_day() -> None:
+    guess = infer_publication_date((SAMPLE / "004_c87f3f784faec3fe.txt").read_text())
+    assert guess is not None and guess.value == "2019-02-27" and guess.explicit
+    assert "Published" in guess.evidence
+
+
+def test_dmz_op_ed_supports_only_the_year() -> None:
+    guess = infer_publication_date((SAMPLE / "000_87ab3ee824737c20.txt").read_text())
+    assert guess is not None and guess.value == "2019" and not guess.explicit
+
+
+def test_singapore_op_ed_is_dated_to_the_summit_month() -> None:
+    guess = infer_publication_date((SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text())
+    assert guess is not None and guess.value == "2018-06"
+    assert "June 12, 2018" in guess.evidence
+
+
+def test_wire_dateline_takes_its_year_from_the_text() -> None:
+    guess = infer_publication_date("SEOUL, June 30 (Reuters) - Kim met Trump, after the February 2019 summit.")
+    assert guess is not None and guess.value == "2019-06-30" and guess.explicit
+
+
+def test_no_date_at_all() -> None:
+    assert infer_publication_date("Trump and Kim may march on to a second summit.") is None

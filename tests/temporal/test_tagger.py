@@ -1,0 +1,155 @@
+"""tag_timexes on the sample corpus and on written news-text cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.temporal import tag_timexes
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+def _values(text: str, dct: str | None = None) -> dict[str, str]:
+    return {t.text: t.value for t in tag_timexes(text, dct)}
+
+
+def test_sunday_in_the_dmz_op_ed_is_the_day_before_the_dct() -> None:
+    text = (SAMPLE / "000_87ab3ee824737c20.txt").read_text()
+    found = {t.text: t for t in tag_timexes(text, "2019-07-01")}
+    assert found["Sunday"].value == "2019-06-30"
+    assert found["February 2019"].value == "2019-02"
+    assert found["two and a half years"].type == "DURATION"
+
+
+def test_partial_date_takes_the_dct_year() -> None:
+    text = (SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text()
+    values = _values(text, "2018-06-14")
+    assert values["June 13"] == "2018-06-13"
+    assert values["June 12, 2018"] == "2018-06-12"
+    assert values["last year"] == "2017"
+
+
+def test_published_line_is_one_time_value() -> None:
+    values = _values("Published: Wed 27 Feb 2019, 7:00 PM", None)
+    assert values == {"Wed 27 Feb 2019, 7:00 PM": "2019-02-27T19:00"}
+
+
+def test_explicit_date_forms() -> None:
+    text = "It began on June 12, 2018, resumed 12 June 2018, ended 2018-06-12 and again Wed 27 Feb 2019."
+    values = _values(text)
+    assert values["June 12, 2018"] == values["12 June 2018"] == values["2018-06-12"] == "2018-06-12"
+    assert values["Wed 27 Feb 2019"] == "2019-02-27"
+
+
+def test_season_of_a_year() -> None:
+    assert _values("In the autumn of 2017 they traded insults.")["the autumn of 2017"] == "2017-FA"
+
+
+def test_last_summer_is_the_previous_year() -> None:
+    assert _values("They met last summer.", "2019-07-01")["last summer"] == "2018-SU"
+
+
+def test_last_year_against_the_dct() -> None:
+    assert _values("A first meeting in Singapore last year was unthinkable.", "2019-02-27")["last year"] == "2018"
+
+
+def test_relative_days_and_months() -> None:
+    values = _values("Yesterday he spoke; today he left; next month he returns; two years ago he came.",
+                     "2019-07-01")
+    assert values["Yesterday"] == "2019-06-30"
+    assert values["today"] == "2019-07-01"
+    assert values["next month"] == "2019-08"
+    assert values["two years ago"] == "2017"
+
+
+def test_future_cue_points_a_weekday_ahead() -> None:
+    assert _values("The two leaders will meet on Friday.", "2019-07-01")["Friday"] == "2019-07-05"
+
+
+def test_durations() -> None:
+    values = _values("Over the past three weeks, after 2 1/2 years and a five-year plan, it took 3 hours.")
+    assert values["the past three weeks"] == "P3W"
+    assert values["2 1/2 years"] == "P30M"
+    assert values["five-year"] == "P5Y"
+    assert values["3 hours"] == "PT3H"
+
+
+def test_sets() -> None:
+    found = {t.text: t for t in tag_timexes("They meet every week and publish weekly and annually.")}
+    assert found["every week"].type == "SET" and found["every week"].value == "P1W"
+    assert found["weekly"].value == "P1W"
+    assert found["annually"].value == "P1Y"
+
+
+def test_clock_time_takes_the_dct_day() -> None:
+    found = tag_timexes("The vote closes at 7:00 PM.", "2019-02-27")
+    assert [(t.type, t.value, t.granularity) for t in found] == [("TIME", "2019-02-27T19:00", "time")]
+
+
+def test_references() -> None:
+    values = _values("Now, currently talks stall; recently they met; in the future they may meet.")
+    assert values["Now"] == "PRESENT_REF"
+    assert values["recently"] == "PAST_REF"
+    assert values["the future"] == "FUTURE_REF"
+
+
+def test_modal_may_and_verb_march_are_not_dates() -> None:
+    text = "Talks may resume. Protesters march on the capital. They may March forward."
+    assert all(t.value.endswith("_REF") for t in tag_timexes(text, "2019-07-01"))
+
+
+def test_month_may_after_a_preposition_is_a_date() -> None:
+    assert _values("The vote was held in May.", "2019-07-01")["May"] == "2019-05"
+
+
+def test_a_second_summit_is_not_a_duration() -> None:
+    assert tag_timexes("Trump and Kim held a second summit in Hanoi.") == []
+
+
+def test_without_dct_relative_values_stay_underspecified() -> None:
+    found = {t.text: t for t in tag_timexes("On June 13 and last year, on Sunday.")}
+    assert found["June 13"].value == "XXXX-06-13" and not found["June 13"].anchored
+    assert not found["last year"].anchored and "X" in found["last year"].value
+    assert found["Sunday"].value.startswith("XXXX") and not found["Sunday"].anchored
+
+
+def test_partial_dct_year_only_still_resolves_last_year() -> None:
+    assert _values("Prices rose last year.", "2019")["last year"] == "2018"
+
+
+def test_guessed_dct_marks_relative_values_unanchored() -> None:
+    found = tag_timexes("Prices rose last year, in 2017.", "2019-02-27", dct_guessed=True)
+    by_text = {t.text: t for t in found}
+    assert not by_text["last year"].anchored
+    assert by_text["2017"].anchored
+
+
+def test_no_day_or_month_is_invented() -> None:
+    for t in tag_timexes("In 2017 tensions rose; in February 2019 the Hanoi summit failed."):
+        assert t.value in ("2017", "2019-02")
+
+
+def test_granularities() -> None:
+    found = {t.text: t.granularity for t in tag_timexes(
+        "In the 1990s, in 2017, in the third quarter of 2018, in February 2019, in spring 2019, "
+        "on June 12, 2018 and for three years.")}
+    assert found == {"the 1990s": "decade", "2017": "year", "the third quarter of 2018": "quarter",
+                     "February 2019": "month", "spring 2019": "season", "June 12, 2018": "day",
+                     "three years": None}
+
+
+_WORDS = st.sampled_from(["June", "13", "May", "may", "2019", "last", "year", "Sunday", "on", "the", "past",
+                          "three", "weeks", "ago", "7:00", "PM", "every", "week", "now", "autumn", "of", ",",
+                          ".", "a", "second", "March", "12", "Feb", "Wed", "1990s", "quarter", "third", "-"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([None, "2019", "2019-06", "2019-07-01T10:00"]))
+def test_every_timex_slices_its_own_text(words: list[str], dct: str | None) -> None:
+    text = " ".join(words)
+    for t in tag_timexes(text, dct):
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
