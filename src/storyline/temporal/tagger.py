@@ -616,6 +616,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
         return None  # "a second" is nearly always the ordinal ("a second summit")
     if num in ("some", "many") and not m[0].lower().startswith("the"):
         return None
+    if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
+        return None  # an age: "he was 34 years old"
     n = lx.parse_number(num)
     if m[0].lower().rstrip().endswith("and a half") and n is not None:
         n += 0.5
@@ -626,6 +628,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
 @_rule(rf"(\d+|{'|'.join(sorted(lx._SMALL, key=len, reverse=True))}|(?:{_SPOKEN_TENS})(?:-(?:{_SPOKEN_UNITS}))?)"
        r"-(second|minute|hour|day|week|month|year|decade)(?:-(?:old|long))?(?![\w-])", re.I, trigger=r"-(?i:second|minute|hour|day|week|month|year|decade)")
 def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
+    if m[0].lower().endswith("-old"):
+        return None  # ages ("a 34-year-old") are not time expressions in TimeBank
     value = _duration_value(lx.parse_number(m[1]), m[2])
     return ctx.found("DURATION", value, relative=False) if value else None
 
@@ -652,6 +656,9 @@ _ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P
        rf"{_END}|\b({'|'.join(_ADVERB_SETS)}){_END}", re.I)
 def _set(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[3]:
+        if m[3].lower() == "quarterly" and re.match(r"\s+(?:dividend|payout|report|results)",
+                                                     ctx.text[m.end():m.end() + 12]):
+            return None  # "a quarterly dividend" names a kind of payment, TimeBank leaves it
         return ctx.found("SET", _ADVERB_SETS[m[3].lower()], relative=False)
     word = m[2].lower()
     k = 2 if m[1] and m[1].lower().startswith("other") else 1
