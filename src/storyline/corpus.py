@@ -186,7 +186,8 @@ def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
                     from storyline.temporal import infer_publication_date
 
                     guess = infer_publication_date(text)
-                    doc.published, doc.published_inferred = (guess.value, True) if guess else (None, False)
+                    if guess:
+                        doc.published, doc.published_inferred = guess.value, not guess.explicit
         except RejectedInput as err:
             yield {"source_path": item.source_path, "skipped": str(err)}
             continue

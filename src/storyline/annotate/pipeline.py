@@ -100,7 +100,8 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     mentions = find_mentions(sdoc)
     for m in mentions:
         m.sentence = sentence_of(m.start)
-    timexes = tag_timexes(doc.text, dct)
+    # Values read against a guessed publication date are marked anchored=False.
+    timexes = tag_timexes(doc.text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
     quotes = find_quotes(sdoc)
     for q in quotes:
         q.sentence = sentence_of(q.start)

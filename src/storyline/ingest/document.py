@@ -78,8 +78,10 @@ def build_document(raw: RawInput) -> Document:
 
         guess = infer_publication_date(body)
         if guess is not None:
-            published, inferred = guess.value, True
-            notes.append(f"publication date inferred from the text: {guess.evidence}")
+            # A dateline or "Published:" line states the date (given); anything else is deduced.
+            published, inferred = guess.value, not guess.explicit
+            if inferred:
+                notes.append(f"publication date inferred from the text: {guess.evidence}")
 
     language = detect_language(body) or (str(meta["language"])[:2].lower() if meta.get("language") else None)
     if language and language != "en":
