@@ -91,7 +91,10 @@ _READING_TIME = re.compile(r"^(?:\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s*read|reading 
                            r"listen to (?:this )?(?:article|story).{0,30}|\d+\s*min(?:ute)?s? listen|"
                            r"(?:font|text) size.{0,20}|a\s*a\s*a|save(?: article| for later)?|bookmark|"
                            r"gift (?:this )?article|print (?:this )?(?:article|page)|"
-                           r"(?:view|show) comments?|comments? \(\d+\)|\d+ comments?)$", re.I)
+                           r"(?:view|show) comments?|comments? \(\d+\)|\d+ comments?|"
+    r"(?:was|is|did you find) this (?:article|story|page|content) (?:helpful|useful).{0,30}|"
+    # A reporter's or desk's address alone on a line (agency copy ends with it).
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,;/]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*)$", re.I)
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved).{0,150}$", re.I)
 
@@ -137,13 +140,16 @@ _LINKS_MARKER = re.compile(
 # Lines after which nothing is the article's: readers' comments, tag lists, the author's bio.
 _END_MARKER = re.compile(
     r"^(?:comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-    r"(?:tags?|topics?|keywords|filed under|posted in|categories)\s*:.{0,200}|tags|topics|about the author)$",
+    r"(?:tags?|topics?|keywords|filed under|posted in|categories)\s*:.{0,200}|tags|topics|keywords|"
+    r"about the author|"
+    # Wire end-of-copy marks: "(END)", "-30-", "###", "ENDS".
+    r"\(?end\)?|ends|-?30-|#{3}|end of (?:article|story))$",
     re.I)
 
 # Wire production credits: "(Reporting by A in Seoul; Editing by B)", "Additional reporting by C".
 _WIRE_CREDIT_START = re.compile(
     r"^[(\[]?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|compiling|produced|"
-    r"graphics?|research|contributing|reported|written|edited)\s+by\b", re.I)
+    r"graphics?|research|contributing|reported|edited)\s+by\b", re.I)
 _WIRE_REPORTERS = re.compile(r"(?:^|[(;,\[]\s*)(?:additional |further )?(?:reporting|reported|writing|written)"
                              r"\s+by\s+([^;)\]]+)", re.I)
 
@@ -179,7 +185,7 @@ _SECTION_LABEL = re.compile(
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _DATE_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", re.I)
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,8 +401,8 @@ def _credit_end(lines: list[_Line], i: int) -> int | None:
         nxt = j + 1
         if nxt >= len(lines) or lines[nxt].blank or j - i >= 4:
             break
-        if not opened and _TERMINAL.search(lines[j].text):
-            break
+        if not opened and not (lines[nxt].text[:1].islower() and not _TERMINAL.search(lines[j].text)):
+            break  # an unbracketed credit runs on only into a line that continues its sentence
         j = nxt
     if opened:
         return None  # no closing parenthesis: not a credit we understand
@@ -509,6 +515,8 @@ def _is_headline_shape(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 25 or not text[:1].isupper() and not text[:1].isdigit():
         return False
+    if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+        return False  # "2019/02/26 10:12": a timestamp, not a headline
     if re.search(r"[.,;]$", text) and not re.search(r"\b[A-Z]\.$|\.\.\.$|…$", text):
         return False
     return words[-1].lower().strip("\"'”’") not in _DANGLING
@@ -550,7 +558,8 @@ def _take_header(paragraphs: list[tuple[str, int]], lines: list[_Line], out: Cle
     return [text for text, _ in paras]
 
 
-_HEADER_REASONS = {"published", "updated", "byline", "share widget", "page furniture", "photo credit", "caption"}
+# Lines that close a copy's header (a photo credit or caption may stand anywhere, so they do not).
+_HEADER_REASONS = {"published", "updated", "byline", "share widget", "page furniture"}
 
 
 def _header_line_follows(lines: list[_Line], end: int) -> bool:

@@ -162,7 +162,7 @@ _BYLINE_TAIL = re.compile(r"\s+(?:for|in|at)\s+[A-Z].*$|\S+@\S+")
 _ROLE_WORDS = {
     "staff", "writer", "reporter", "correspondent", "editor", "editorial", "columnist", "contributor",
     "bureau", "chief", "senior", "special", "desk", "team", "board", "agencies", "agency", "wires",
-    "news", "staff writer", "the editorial board",
+    "news", "staff writer",
 }
 
 
@@ -268,6 +268,8 @@ def normalize_datetime(value: Any) -> str | None:
         return None
     if re.fullmatch(r"\d{4}", text):
         return text
+    # "09.15 BST": British papers print times with a dot, which dateutil does not read.
+    text = re.sub(r"(?<=\s)([01]?\d|2[0-3])\.([0-5]\d)(?!\.?\d)", r"\1:\2", text)
     found = _parse_dateutil(text)
     if found is None:
         found = _parse_dateparser(text)
