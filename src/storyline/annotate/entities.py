@@ -82,11 +82,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if s.label == "ORG" and _looks_like_personal_name(_surface(text, s)):
             s.label = "PERSON"
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
-    spans = _split_name_compounds(text, spans, parts)
-    spans = _with_propagated_names(doc, spans, parts)
+    people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
+    spans = _split_name_compounds(text, spans, people)
+    spans = _with_propagated_names(doc, spans, people)
     spans = _with_repeated_surfaces(text, spans)
     acronyms = defined_acronyms(text, [(s.start, s.end) for s in spans])
-    _relabel(doc, spans, parts, acronyms)
+    _relabel(doc, spans, people, acronyms)
     _name(doc, spans, parts, acronyms)
     starts = [sent.start_char for sent in doc.sents]
     mentions = []
@@ -223,6 +224,33 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
             if key and word.casefold().rstrip(".") not in _TITLES and not country_name(word):
                 parts.setdefault(key, set()).add(surface)
     return parts
+
+
+def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
+    """Keys of one-word names the document shows to be people although it never spells the full name:
+    spaCy tags the word PERSON somewhere, or "he"/"she" follows it in its sentence with no other person
+    between ("Trump tweeted on June 13 as he went back"): organisations are not "he"."""
+    text = doc.text
+    found: set[str] = set()
+    for s in spans:
+        surface = _surface(text, s)
+        if len(surface.split()) != 1 or country_name(surface) or capital_country(surface):
+            continue
+        if s.label == "PERSON" and not _is_platform(doc, s):
+            found.add(name_key(surface))
+            continue
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        sent = span.sent
+        between_people = False
+        for tok in doc[span.end:sent.end]:
+            if tok.ent_type_ == "PERSON":
+                between_people = True
+            if tok.lower_ in ("he", "she") and not between_people:
+                found.add(name_key(surface))
+                break
+    return found
 
 
 def _split_name_compounds(text: str, spans: list[_Span], parts: dict[str, set[str]]) -> list[_Span]:
