@@ -21,7 +21,7 @@ from storyline.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["LABELS", "defined_acronyms", "find_mentions", "person_name_parts"]
+__all__ = ["LABELS", "defined_acronyms", "find_mentions", "given_name_gender", "person_name_parts"]
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
