@@ -77,6 +77,10 @@ def build_document(raw: RawInput) -> Document:
         from storyline.temporal import infer_publication_date
 
         guess = infer_publication_date(body)
+        captions = [line for line, why in getattr(cleaned, "removed", []) if why == "caption"]
+        if guess is None and captions:
+            # A photo caption is not article text, but its date ("June 12, 2018: ...") dates the story.
+            guess = infer_publication_date("\n\n".join([*captions, body]))
         if guess is not None:
             # A dateline or "Published:" line states the date (given); anything else is deduced.
             published, inferred = guess.value, not guess.explicit
