@@ -345,14 +345,14 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
 
 
-def _prose_words(lines: list[_Line]) -> int:
-    return sum(len(ln.text.split()) for ln in lines if not ln.blank and ln.reason is None and _is_prose(ln.text))
+def _kept_words(lines: list[_Line]) -> int:
+    return sum(len(ln.text.split()) for ln in lines if ln.kept)
 
 
 def _is_tail(lines: list[_Line], i: int) -> bool:
     """A marker ends the article only when less prose follows it than precedes it: a stray "Comments"
     or "Related" line near the top must not take the article with it."""
-    before, after = _prose_words(lines[:i]), _prose_words(lines[i + 1:])
+    before, after = _kept_words(lines[:i]), _kept_words(lines[i + 1:])
     return before > 0 and after < before
 
 
@@ -571,23 +571,27 @@ def _header_line_follows(lines: list[_Line], end: int) -> bool:
 
 
 def _key(text: str) -> str:
-    """Comparison key: lowercase words only (spacing, quotes and punctuation differ between copies)."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """Comparison key: lowercase, single spaces, straight quotes (spacing and quotes differ between copies;
+    punctuation stays, so that a sentence never matches the start of a longer one)."""
+    text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.split())
 
 
 def _drop_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
     """Keep once what a copy prints twice: a standfirst the body repeats, a duplicated paragraph."""
     keys = [_key(p) for p in paragraphs]
     kept: list[str] = []
+    kept_keys: set[str] = set()
     for i, (para, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if len(key.split()) >= 6:
-            # Near the top and the start of a later paragraph: the standfirst the body repeats.
-            if i < 3 and any(k.startswith(key) for k in keys[i + 1:]):
+            # Near the top and the start of a longer later paragraph: the standfirst the body repeats.
+            if i < 3 and _TERMINAL.search(key) and any(k.startswith(key + " ") for k in keys[i + 1:]):
                 out.standfirst = out.standfirst or para
                 out.removed.append((para, "standfirst repeated in the body"))
                 continue
-            if key in keys[:i]:
+            if key in kept_keys:
                 out.removed.append((para, "repeated paragraph"))
                 continue
         kept.append(para)
+        kept_keys.add(key)
     return kept
