@@ -302,21 +302,34 @@ def _line_reason(text: str, bare: str, out: CleanedText, reporters: list[str], i
     if words <= 80 and (_CAPTION_PREFIX.match(bare) or _CAPTION_CREDIT.search(text.strip())):
         return "caption"
     m = _PUBLISHED.match(bare)
-    if m and words <= 12 and (when := normalize_datetime(m.group("when"))):
+    if m and words <= 12 and _is_date_shaped(m.group("when")) and (when := normalize_datetime(m.group("when"))):
         out.published = out.published or when
         return "published"
     m = _UPDATED.match(bare)
-    if m and words <= 12 and (when := normalize_datetime(m.group("when"))):
+    if m and words <= 12 and _is_date_shaped(m.group("when")) and (when := normalize_datetime(m.group("when"))):
         out.updated = out.updated or when
         return "updated"
     m = _BYLINE.match(bare)
     if m and words <= 14 and _looks_like_names(m.group("names")):
         out.authors.extend(a for a in normalize_authors(m.group("names")) if a not in out.authors)
         return "byline"
-    if in_header and words <= 10 and _DATE_WORDS.search(bare) and (when := normalize_datetime(bare)):
+    if in_header and words <= 10 and _DATE_WORDS.search(bare) and _is_date_shaped(bare) and (
+            when := normalize_datetime(bare)):
         out.published = out.published or when
         return "published"
     return None
+
+
+_DATE_TOKENS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|a|p|m|at|on|of|st|nd|rd|th|t|z|[A-Z]{2,5})$")
+
+
+def _is_date_shaped(text: str) -> bool:
+    """Only date words, numbers, times and zone abbreviations: "Wed 27 Feb 2019, 7:00 PM EST", not
+    "in 1994, the framework froze ..." (a sentence that starts like a meta line stays)."""
+    return all(_DATE_TOKENS.match(tok) or _DATE_TOKENS.match(tok.lower()) for tok in re.findall(r"[A-Za-z]+", text))
 
 
 def _looks_like_names(names: str) -> bool:

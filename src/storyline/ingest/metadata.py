@@ -43,8 +43,11 @@ def outlet_from_url(url: str) -> str | None:
     if "://" not in url:
         if url.startswith("//"):
             url = "http:" + url
-        elif re.match(r"^[\w.-]+\.[a-z]{2,}(/|$)", url, re.I):
-            url = "http://" + url  # "www.example.com/path": a URL written without its scheme
+        elif re.match(r"^www\.[\w.-]+\.[a-z]{2,}(/|$)|^[\w.-]+\.[a-z]{2,}/", url, re.I) and not re.match(
+                r"^[\w.-]+\.(?:txt|html?|json|jsonl|md|xml|gz|pdf|warc)(?:/|$)", url, re.I):
+            # "www.example.com" or "example.com/path": a URL written without its scheme ("article.txt"
+            # is a file name, not a site)
+            url = "http://" + url
         else:
             return None
     try:
