@@ -33,19 +33,23 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "build_events", "find_candidates", "merge_candidates"]
 
-# Thresholds on the cosine of all-MiniLM-L6-v2 clause embeddings. Measured with benchmarks/timeline.py
-# on the sample corpus and tests/link/fixtures (same-event pairs across outlets: 0.36-0.80; different
-# events with compatible dates and the same leaders: up to 0.55): a pair merges on meaning alone at
-# _SAME_MEANING, or at _RELATED when it also shares the place or most of its actors.
-_SAME_MEANING = 0.62
-_RELATED = 0.30
+# Thresholds on the cosine of all-MiniLM-L6-v2 clause embeddings, measured on the date-compatible
+# candidate pairs of the sample corpus and tests/link/fixtures/wire.json (see benchmarks/timeline.py):
+# same event across outlets 0.45-0.75 (one outlier at 0.19: "the frequent rhetorical exchanges last
+# year" vs "trading barbs on Twitter"); different events with the same actors at most 0.54 (Blinken's
+# trip to Beijing "in June" vs his talks with Qin Gang on the Sunday). A pair merges on meaning alone
+# at _SAME_MEANING, or at _RELATED when it also shares the place or most of its actors.
+_SAME_MEANING = 0.58
+_RELATED = 0.35
 _SHARED_ACTORS = 0.5  # Jaccard of the two clauses' actors
 
 _LONG_CLAUSE = 30  # tokens: longer reads as a paragraph on a timeline
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 # "in Singapore", "at the Demilitarized Zone", "to Hanoi": a place named after these is where it happened.
-_PLACE_CUE = re.compile(r"\b(?:in|at|to|near|outside|inside|from|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_CUE = re.compile(r"\b(?:in|at|to|near|outside|inside|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# "split ... since 2014", "until 2020": the date bounds a state, it does not date a happening.
+_SPAN_CUE = re.compile(r"\b(?:since|until|till|by|through|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Today, DPRK has increasing demand ...": an op-ed's present is a state, not a dated happening.
 # "the Hanoi meeting", "the Singapore summit": a place naming the gathering is where it happened.
 _GATHERING_AFTER = re.compile(r"^[\s-]*(?:summit|meeting|talks|conference|negotiations|visit|trip)\b", re.IGNORECASE)
@@ -67,8 +71,8 @@ class Candidate:
     clause: str  # the clause (or whole sentence) the date belongs to, trimmed for display
     timex: Timex
     actors: set[str] = field(default_factory=set)  # actor ids
-    place: str | None = None  # actor id of the place
-    place_name: str | None = None
+    places: list[str] = field(default_factory=list)  # actor ids of the places named with "in/at/to"
+    place_names: list[str] = field(default_factory=list)
 
     @property
     def value(self) -> str:
@@ -113,13 +117,13 @@ def find_candidates(
     nlp = load_nlp()
     parsed = nlp.pipe([ann.sentences[i].text for _, ann, i, _ in found], batch_size=64)
     out: list[Candidate] = []
-    for (doc, ann, i, dated), sdoc in zip(found, parsed):
+    for (doc, ann, i, dated), sdoc in zip(found, parsed, strict=True):
         sent = ann.sentences[i]
         if not any(t.pos_ in ("VERB", "AUX") for t in sdoc):
             continue  # a caption or heading ("June 12, 2018: ...") has no predicate
         spans = _clause_spans(sdoc, [(t.start - sent.start, t.end - sent.start) for t in dated])
-        for timex, span in zip(dated, spans):
-            if span is None or _is_present_state(timex, span):
+        for timex, span in zip(dated, spans, strict=True):
+            if span is None or _is_present_state(timex, span) or _SPAN_CUE.search(sent.text[:timex.start - sent.start]):
                 continue
             a, b = sent.start + span.start_char, sent.start + span.end_char
             mentions = [(k, m) for k, m in enumerate(ann.mentions) if a <= m.start and m.end <= b]
@@ -159,7 +163,7 @@ def _same_event(a: Candidate, b: Candidate, similarity: float) -> bool:
         return False
     if similarity >= _SAME_MEANING:
         return True
-    shared_place = a.place is not None and a.place == b.place
+    shared_place = bool(set(a.places) & set(b.places))
     union = a.actors | b.actors
     shared_actors = bool(union) and len(a.actors & b.actors) / len(union) >= _SHARED_ACTORS
     return similarity >= _RELATED and (shared_place or shared_actors)
@@ -171,7 +175,8 @@ def _may_share_event(a: Candidate, b: Candidate) -> bool:
         return False
     if not compatible(a.value, b.value):
         return False
-    return a.place is None or b.place is None or a.place == b.place
+    # "at the Filoli estate in Woodside" and "in Woodside": one shared place is enough.
+    return not a.places or not b.places or bool(set(a.places) & set(b.places))
 
 
 def _is_point(t: Timex) -> bool:
@@ -286,10 +291,12 @@ def _add_actors_and_place(cand: Candidate, doc: Document, mentions: list[tuple[i
             aid = actors.actor_for(doc.id, k)
         except KeyError:
             continue
-        if m.label in _PLACE_LABELS and cand.place is None and (
+        if m.label in _PLACE_LABELS and (
                 _PLACE_CUE.search(doc.text[max(0, m.start - 12): m.start])
                 or _GATHERING_AFTER.match(doc.text[m.end: m.end + 16])):
-            cand.place, cand.place_name = aid, m.name or m.text
+            if aid not in cand.places:
+                cand.places.append(aid)
+                cand.place_names.append(m.name or m.text)
             continue
         if m.label in _ACTOR_LABELS and m.label != "NORP":
             cand.actors.add(aid)
@@ -308,7 +315,7 @@ def _event(group: list[Candidate], actors: ActorIndex) -> Event:
         seen.add((c.document, c.sentence.start))
         sources.append(EventSource(document=c.document, sentence=c.sentence.text, start=c.sentence.start,
                                    end=c.sentence.end, time_expression=c.timex.text))
-    places = [c.place_name for c in group if c.place_name]
+    places = [best.place_names[0]] if best.place_names else [n for c in group for n in c.place_names]
     actor_ids = sorted({a for c in group for a in c.actors})
     key = "|".join(f"{s.document}:{s.start}" for s in sources) + "|" + date
     return Event(
