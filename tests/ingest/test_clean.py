@@ -313,3 +313,20 @@ def test_cleaning_is_idempotent_on_generated_copies(article):
 def test_cleaning_is_idempotent_on_real_copies(path):
     once = clean_plain_text(path.read_text(encoding="utf-8")).text
     assert clean_plain_text(once).text == once
+
+
+def test_extracted_page_text_keeps_its_first_heading_when_asked():
+    text = "Taylor Swift's big night; Britney Spears' new pop-up\n\nThe singer won four awards on Sunday night in Los Angeles."
+    assert clean_plain_text(text).title == "Taylor Swift's big night; Britney Spears' new pop-up"
+    kept = clean_plain_text(text, find_title=False)
+    assert kept.title is None and kept.text.startswith("Taylor Swift's big night")
+
+
+def test_paragraph_pasted_twice_in_a_row_is_kept_once_but_distant_repeats_stay():
+    question = "What inspired you to start cooking for a living, and what do you cook at home?"
+    answers = ["She said her grandmother taught her to bake bread every weekend.",
+               "He said he learned from videos and from friends at university."]
+    interview = "\n\n".join([question, answers[0], question, answers[1]])
+    assert clean_plain_text(interview).text == interview
+    doubled = "\n\n".join([answers[0], question, question, answers[1]])
+    assert clean_plain_text(doubled).text.count(question) == 1
