@@ -74,7 +74,7 @@ def format_date(day: dt.date, granularity: str) -> str:
     if granularity == "quarter":
         return f"{day.year:04d}-Q{quarter_of(day.month)}"
     if granularity == "decade":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"  # TimeML writes the 1990s as "199"
     if granularity == "century":
         return f"{day.year // 100:02d}"
     return f"{day.year:04d}"

@@ -44,6 +44,7 @@ _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
 _FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|scheduled|expected to|"
+                         r"as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
                        r"rose|fell|reported|announced|\w+ed)\b")
@@ -144,9 +145,8 @@ def _day(word: str) -> int:
 def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: int) -> int | None:
     """The year of a date written without one ("June 13", "in January").
 
-    A year written earlier in the same sentence wins; else the DCT's year, unless the date lies more
-    than a month after the DCT in a past-tense sentence (then the year before), or more than a month
-    before it in a future-tense one (then the year after).
+    A year written earlier in the same sentence wins; else the year putting the date nearest the DCT,
+    moved back in a past-tense clause or ahead in a future-tense one when that date lies the wrong way.
     """
     a = ctx.anchor
     if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, start):
@@ -155,14 +155,18 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
         return None
     if a.month is None:
         return a.year
+    # The nearest such date, one way or the other: on TBAQ this matches 90% of the gold years for a
+    # month written without one (the DCT's year alone: 84%). A past-tense clause moves a date more than
+    # four months ahead back a year ("was founded in March", read in October), a future one moves a
+    # date more than two months back ahead ("will open in January", read in October).
     delta = (month - a.month) + (((day or 15) - (a.day or 15)) / 31)
-    if delta > 1 and not ctx.future(start, end) and ctx.past(start, end):
-        return a.year - 1
-    if delta < -1 and ctx.future(start, end):
-        return a.year + 1
-    if delta > 7 and not ctx.future(start, end):  # "December" read in February: last December
-        return a.year - 1
-    return a.year
+    shift = min((-1, 0, 1), key=lambda k: abs(12 * k + delta))
+    ahead = 12 * shift + delta
+    if ahead > 4 and not ctx.future(start, end) and ctx.past(start, end):
+        shift -= 1
+    elif ahead < -2 and ctx.future(start, end):
+        shift += 1
+    return a.year + shift
 
 
 def _date_value(ctx: _Context, year: int | None, month: int, day: int | None) -> tuple[str, bool]:
@@ -292,12 +296,12 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 def _decade(m: re.Match[str], ctx: _Context) -> _Found | None:
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m[1] or m[5] or "").lower())
     if m[2]:
-        return ctx.found("DATE", f"{m[2]}{m[3]}X", mod, relative=False)
+        return ctx.found("DATE", f"{m[2]}{m[3]}", mod, relative=False)
     digit = int(m[4]) if m[4] else _DECADE_WORDS[m[6].lower()]
     # '90s / "the nineties": the century the DCT is in, or the 1900s for a decade after the DCT's
     a = ctx.anchor
     century = 19 if a.year is None else a.year // 100 - (1 if digit * 10 > a.year % 100 else 0)
-    return ctx.found("DATE", f"{century}{digit}X", mod, relative=a.year is not None)
+    return ctx.found("DATE", f"{century}{digit}", mod, relative=a.year is not None)
 
 
 @_rule(rf"(?:the\s+)?({lx.ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century{_END}"
@@ -639,7 +643,8 @@ def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
 def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[1]:
         return ctx.found("DURATION", _duration_value(None, m[1]) or "", relative=False)
-    if m[2].lower() == "coming":
+    if m[2].lower() in ("coming", "recent"):
+        # TBAQ writes "in recent months" as a vague duration (PXM) 7 times, as PAST_REF 4 times
         return ctx.found("DURATION", _duration_value(None, m[3]) or "", relative=False)
     return ctx.found("DATE", "PAST_REF", relative=False)
 
