@@ -44,7 +44,8 @@ def build_document(raw: RawInput) -> Document:
         }
         body = page.text
         # Page text still carries the plain-text mess sometimes (share widgets, "Related" tails).
-        cleaned = clean_plain_text(body)
+        # The extractor already chose the title: a page's first subheading must stay in the body.
+        cleaned = clean_plain_text(body, find_title=False)
         body = cleaned.text
     else:
         text = decode_bytes(content, raw.source_path) if isinstance(content, bytes) else content
