@@ -42,6 +42,9 @@ def _point_interval(value: str) -> tuple[date, date]:
     year = int(head)
     if not rest:
         return date(year, 1, 1), date(year + 1, 1, 1)
+    if rest in _SEASONS:
+        _, first, last = _SEASONS[rest]
+        return _month_start(year, first), _month_start(year, last)
     if rest.startswith("W"):
         monday = date.fromisocalendar(year, int(rest[1:3]), 1)
         return monday, monday + timedelta(days=7)
@@ -51,10 +54,9 @@ def _point_interval(value: str) -> tuple[date, date]:
     if rest.startswith("H"):
         first = 6 * (int(rest[1]) - 1) + 1
         return _month_start(year, first), _month_start(year, first + 6)
-    if rest in _SEASONS:
-        _, first, last = _SEASONS[rest]
-        return _month_start(year, first), _month_start(year, last)
     if len(rest) == 2:
+        if not 1 <= int(rest) <= 12:
+            raise ValueError(f"no month {rest}")
         return _month_start(year, int(rest)), _month_start(year, int(rest) + 1)
     day = date.fromisoformat(value[:10])
     return day, day + timedelta(days=1)
@@ -83,15 +85,15 @@ def _point_label(value: str) -> str:
         return f"the {head[:3]}0s"
     if not rest:
         return head
+    if rest in _SEASONS:
+        name = _SEASONS[rest][0]
+        return f"winter {head}–{str(int(head) + 1)[-2:]}" if rest == "WI" else f"{name} {head}"
     if rest.startswith("W"):
         return f"week {int(rest[1:3])} of {head}"
     if rest.startswith("Q"):
         return f"Q{rest[1]} {head}"
     if rest.startswith("H"):
         return f"{'first' if rest[1] == '1' else 'second'} half of {head}"
-    if rest in _SEASONS:
-        name = _SEASONS[rest][0]
-        return f"winter {head}–{str(int(head) + 1)[-2:]}" if rest == "WI" else f"{name} {head}"
     if len(rest) == 2:
         return f"{_MONTHS[int(rest) - 1]} {head}"
     day = date.fromisoformat(day_part[:10])
