@@ -14,7 +14,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _perturb import real_articles, variant  # noqa: E402
-
 from storyline.ingest.clean import clean_plain_text  # noqa: E402
 from storyline.ingest.dedup import (  # noqa: E402
     NEAR_DUPLICATE_THRESHOLD,
