@@ -58,6 +58,7 @@ class _Found:
     mod: str | None = None
     anchored: bool = True
     offset: bool = False  # counted from the DCT ("two years ago"): takes "about", "nearly" in front
+    frames: bool = False  # a fiscal quarter the story reports on, which "a year earlier" counts from
 
 
 class _Context:
@@ -71,6 +72,8 @@ class _Context:
         self.ref_end = -1
         self.year_ref: int | None = None  # last explicitly written year, for "June 13" when no DCT
         self.year_ref_end = -1
+        self.quarter_ref: str | None = None  # last fiscal quarter named, for "a year earlier", "the quarter"
+        self.quarter_ref_end = -1
 
     def found(self, type_: str, value: str, mod: str | None = None, relative: bool = True) -> _Found:
         return _Found(type_, value, mod, anchored=not (relative and self.guessed))
@@ -358,45 +361,76 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# How far back (characters) an earnings story's quarter still frames "the quarter", "a year earlier".
+_QUARTER_REACH = 1500
 
 
-@_rule(rf"\b(?:(the|its|their)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|fourth|1st|2nd|3rd|4th|"
-       r"final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|next|coming|"
-       r"year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
+def _framing_quarter(ctx: _Context, start: int) -> tuple[int, int] | None:
+    """(year, quarter) of the fiscal quarter the text last named, when it is near enough to frame ``start``."""
+    if ctx.quarter_ref is None or start - ctx.quarter_ref_end > _QUARTER_REACH:
+        return None
+    return int(ctx.quarter_ref[:4]), int(ctx.quarter_ref[-1])
+
+
+@_rule(rf"\b(?:(the|its|their|(?:this|last|next)\s+year's)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|"
+       r"fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|"
+       r"corresponding|next|coming|year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
        rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\b|-mile|\s+century)"
-       rf"{_END}", re.I, trigger=r"(?i)quarter")
+       rf"{_END}|\bthe\s+({_Y4})\s+(?:quarter|period){_END}", re.I, trigger=r"(?i)quarter|period")
 def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
-    word = (m[3] or "").lower().split()[0] if m[3] else ""
-    if not word:
-        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if (m[1] or "").lower() != "the" or not re.search(r"\b(?:in|for|during|of)\s*$", before):
-            return None
     a = ctx.anchor
+    framing = _framing_quarter(ctx, m.start())
+    if m[6]:  # "the 1988 period": the quarter the story is about, in that year
+        if framing is None:
+            return None
+        return ctx.found("DATE", f"{m[6]}-Q{framing[1]}")
+    word = (m[3] or "").lower().split()[0] if m[3] else ""
+    owner = " ".join((m[1] or "").lower().split())
+    if not word and not m[2] and not owner.endswith("year's"):
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if owner != "the" or not re.search(r"\b(?:in|for|during|of)\s*$", before):
+            return None
     year = int(m[2] or m[4]) if (m[2] or m[4]) else None
-    if m[5] and a.year is not None:
-        year = a.year + {"last": -1, "this": 0, "next": 1}[m[5].lower()]
+    rel = m[5] or (owner.split()[0] if owner.endswith("year's") else None)
+    if rel and a.year is not None:
+        year = a.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
     if word in _QUARTER_WORDS:
         q = _QUARTER_WORDS[word]
         if year is None:
             if a.year is None:
                 return _Found("DATE", f"XXXX-Q{q}", anchored=False)
             # Earnings news reports quarters already over: the latest one so numbered, unless the
-            # clause looks ahead ("expects a loss in the first quarter")
+            # clause looks ahead ("expects a loss in the first quarter"); a quarter that ended just
+            # before the DCT is still this year's ("will report third-quarter results" in October)
             current = quarter_of(a.month or 6)
             if ctx.future(m.start(), m.end()):
-                year = a.year if q >= current else a.year + 1
+                year = a.year if q >= current - 1 else a.year + 1
             else:
                 year = a.year if q <= current else a.year - 1
-            return ctx.found("DATE", f"{year}-Q{q}")
-        return ctx.found("DATE", f"{year}-Q{q}", relative=False)
+            return _framing(ctx.found("DATE", f"{year}-Q{q}"))
+        return _framing(ctx.found("DATE", f"{year}-Q{q}", relative=bool(rel)))
+    if year is not None:  # "the 1988 quarter", "last year's quarter": the story's quarter, that year
+        if framing is None:
+            return None if a.month is None else ctx.found("DATE", f"{year}-Q{quarter_of(a.month)}")
+        return ctx.found("DATE", f"{year}-Q{framing[1]}", relative=bool(rel))
     if a.year is None or a.month is None:
         return _Found("DATE", "XXXX-QX", anchored=False)
+    if word in ("year-earlier", "year-ago", "comparable", "corresponding") and framing is not None:
+        return ctx.found("DATE", f"{framing[0] - 1}-Q{framing[1]}")
+    if word in ("", "latest") and framing is not None:  # "the quarter": the one the story reports
+        return ctx.found("DATE", f"{framing[0]}-Q{framing[1]}")
     # Earnings news: "the quarter", "the latest quarter" is the one just reported, before the DCT's
     shift = {"current": 0, "this": 0, "next": 1, "coming": 1, "same": -1}.get(word, -1)
-    if word in ("year-earlier", "year-ago", "comparable"):
+    if word in ("year-earlier", "year-ago", "comparable", "corresponding"):
         shift = -5
     y, mo = add_months(a.year, a.month, 3 * shift)
-    return ctx.found("DATE", f"{y}-Q{quarter_of(mo)}")
+    found = ctx.found("DATE", f"{y}-Q{quarter_of(mo)}")
+    return _framing(found) if shift > -5 else found
+
+
+def _framing(found: _Found) -> _Found:
+    found.frames = True
+    return found
 
 
 @_rule(rf"(?:the\s+)?(first|second|latter|last)\s+half\s+of\s+(?:(?:fiscal\s+)?({_Y4})|(this|last|next|the)\s+year)"
@@ -556,10 +590,9 @@ def _offset_date(m: re.Match[str], ctx: _Context) -> _Found | None:
         unit, n = "day", (n / 24 if unit == "hour" else n if unit == "night" else 0)
     relative_to_ref = direction in ("later", "before", "after")
     # Earnings news compares with "a year earlier/ago": the same quarter of the previous year
-    if ctx.ref and granularity_of(ctx.ref) in ("quarter", "half") and unit == "year" \
-            and 0 <= m.start() - ctx.ref_end < 400 and n == int(n):
-        y, rest = ctx.ref.split("-", 1)
-        return ctx.found("DATE", f"{int(y) + sign * int(n)}-{rest}")
+    framing = _framing_quarter(ctx, m.start())
+    if framing is not None and unit == "year" and n == int(n):
+        return ctx.found("DATE", f"{framing[0] + sign * int(n)}-Q{framing[1]}")
     base = (_ref_date(ctx, m.start()) if relative_to_ref and ctx.ref else None) or ctx.anchor.date
     gran = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
             "decade": "decade", "century": "century"}.get(unit)
@@ -797,15 +830,17 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
         else:
             out.append(timex)
         last_end = m_end
-        _remember(ctx, out[-1], m)
+        _remember(ctx, out[-1], found)
     return out
 
 
-def _remember(ctx: _Context, timex: Timex, m: re.Match[str]) -> None:
+def _remember(ctx: _Context, timex: Timex, found: _Found) -> None:
     if timex.type == "DATE" and timex.granularity and not timex.value.startswith("X"):
         ctx.ref, ctx.ref_end = timex.value, timex.end
         if re.search(_Y4, timex.text) and timex.value[:4].isdigit():
             ctx.year_ref, ctx.year_ref_end = int(timex.value[:4]), timex.end
+        if found.frames:
+            ctx.quarter_ref, ctx.quarter_ref_end = timex.value, timex.end
 
 
 def _merge_clock(text: str, a: Timex, b: Timex) -> bool:
