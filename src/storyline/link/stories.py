@@ -54,7 +54,8 @@ class StoryState:
     """What a later run needs to place new documents: per story its centroid and actor counts."""
 
     stories: list[dict[str, Any]] = field(default_factory=list)
-    # each: {"id", "centroid": [float], "count": int, "documents": [str], "actors": {actor id: int}}
+    # each: {"id", "centroid": [float], "count": int, "documents": [str], "actors": {actor id: int},
+    #        "summary": [[sentence, document id]] (kept until the story gains or loses a document)}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,7 +82,9 @@ def build_stories(
     state = StoryState.from_dict(previous.to_dict()) if previous else StoryState()
     present = {d.id for d in documents}
     for s in state.stories:  # a document gone from the store leaves its story
-        s["documents"] = [d for d in s["documents"] if d in present]
+        kept = [d for d in s["documents"] if d in present]
+        if len(kept) != len(s["documents"]):
+            s["documents"], s["summary"] = kept, None
     state.stories = [s for s in state.stories if s["documents"]]
     placed = {d for s in state.stories for d in s["documents"]}
 
@@ -97,6 +100,7 @@ def build_stories(
                          "centroid": [0.0] * len(vector), "count": 0, "documents": [], "actors": {}}
                 state.stories.append(story)
             _add(story, doc.id, vector, counts)
+            story["summary"] = None
 
     by_id = {d.id: d for d in documents}
     stories = [_story(s, by_id, annotations, actors, events, embedder) for s in state.stories]
@@ -186,10 +190,13 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
            actors: ActorIndex, events: list[Event], embedder: Embedder) -> Story:
     docs = set(s["documents"])
     story_events = [e for e in events if any(src.document in docs for src in e.sources)]
+    if s.get("summary") is None:  # only a story that changed is summarized again
+        chosen = _summary([by_id[d] for d in s["documents"] if d in by_id], annotations, embedder)
+        s["summary"] = [[x.sentence, x.document] for x in chosen]
     return Story(
         id=s["id"], label=_label(s, actors, story_events), documents=list(s["documents"]),
         events=[e.id for e in story_events],
-        summary=_summary([by_id[d] for d in s["documents"] if d in by_id], annotations, embedder),
+        summary=[SummarySentence(sentence=t, document=d) for t, d in s["summary"]],
     )
 
 

@@ -1,0 +1,142 @@
+"""Stories: the sample op-eds are one story, unrelated wire stories split, and new documents are placed
+against the saved state without re-reading the old ones."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Annotations, Document, Sentence
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REPO = Path(__file__).resolve().parents[2]
+GOLD = json.loads((FIXTURES / "timeline-gold.json").read_text())
+
+
+class RecordingEmbedder:
+    """The real embedder, remembering every text it was asked to encode."""
+
+    def __init__(self, inner):
+        self.inner, self.texts = inner, []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+def _annotated(docs: list[Document], dcts: dict[str, str]) -> dict[str, Annotations]:
+    from storyline.annotate.entities import find_mentions
+    from storyline.annotate.pipeline import load_nlp
+    from storyline.temporal import tag_timexes
+
+    nlp = load_nlp()
+    out = {}
+    for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
+        starts = [s.start for s in sentences]
+        mentions = find_mentions(sdoc)
+        for m in mentions:
+            m.sentence = max(bisect.bisect_right(starts, m.start) - 1, 0)
+        out[doc.id] = Annotations(doc.id, dcts[doc.id], sentences, mentions, tag_timexes(doc.text, dcts[doc.id]), [])
+    return out
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from storyline.link.embeddings import Embedder
+
+    return Embedder()
+
+
+def _linked(docs, dcts, embedder):
+    from storyline.link.actors import link_actors
+    from storyline.link.events import build_events
+
+    anns = _annotated(docs, dcts)
+    index = link_actors({d.id: anns[d.id].mentions for d in docs})
+    return anns, index, build_events(docs, anns, index, embedder)
+
+
+@pytest.fixture(scope="module")
+def wire(embedder):
+    raw = json.loads((FIXTURES / "wire.json").read_text())
+    docs = [Document(id=r["id"], source_path=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"],
+                     published=r["published"]) for r in raw]
+    return (docs, *_linked(docs, {d.id: d.published for d in docs}, embedder))
+
+
+@pytest.mark.slow
+def test_sample_corpus_is_one_story_about_trump_and_kim(embedder):
+    from storyline.ingest.document import build_document
+    from storyline.ingest.readers import iter_inputs
+    from storyline.link.stories import build_stories
+
+    docs = [build_document(r) for r in iter_inputs([REPO / "examples" / "korea-summits"]) if not hasattr(r, "reason")]
+    dcts = {d.id: GOLD["sample"]["dct"][Path(d.source_path).name[:3]] for d in docs}
+    anns, index, events = _linked(docs, dcts, embedder)
+    stories, _ = build_stories(docs, anns, index, events, embedder)
+    [story] = stories
+    assert sorted(story.documents) == sorted(d.id for d in docs)
+    assert "Donald Trump" in story.label and "Kim Jong-un" in story.label
+    assert "2017–2019" in story.label
+    assert sorted(story.events) == sorted(e.id for e in events)
+    assert len({s.document for s in story.summary}) == len(story.summary) == 3  # one sentence per outlet
+    texts = {d.id: d.text for d in docs}
+    assert all(" ".join(texts[s.document].split()).count(s.sentence) for s in story.summary)
+
+
+@pytest.mark.slow
+def test_unrelated_wire_stories_split(wire, embedder):
+    from storyline.link.stories import build_stories
+
+    docs, anns, index, events = wire
+    stories, _ = build_stories(docs, anns, index, events, embedder)
+    assert sorted(sorted(s.documents) for s in stories) == sorted(sorted(g) for g in GOLD["wire"]["stories"])
+    libya = next(s for s in stories if "wire-derna-a" in s.documents)
+    assert "Xi Jinping" not in libya.label
+    china = next(s for s in stories if "wire-beijing" in s.documents)
+    assert "Xi Jinping" in china.label
+    for story in stories:  # a story's events are the ones its documents tell
+        for e in events:
+            cited = {src.document for src in e.sources}
+            assert (e.id in story.events) == bool(cited & set(story.documents))
+
+
+@pytest.mark.slow
+def test_new_documents_join_saved_stories_without_reencoding_old_ones(wire, embedder):
+    from storyline.link.stories import StoryState, build_stories
+
+    docs, anns, index, events = wire
+    first = [d for d in docs if d.id in ("wire-woodside-a", "wire-derna-a")]
+    _, state = build_stories(first, anns, index, events, embedder)
+    saved = StoryState.from_dict(json.loads(json.dumps(state.to_dict())))  # what the store keeps
+
+    recorder = RecordingEmbedder(embedder)
+    stories, _ = build_stories(docs, anns, index, events, recorder, previous=saved)
+    assert sorted(sorted(s.documents) for s in stories) == sorted(sorted(g) for g in GOLD["wire"]["stories"])
+    assert {s.id for s in stories} == {s["id"] for s in saved.stories}  # the saved stories grew, none new
+    old_titles = {d.title for d in first}
+    assert not old_titles & set(recorder.texts)  # placed documents are not embedded again
+
+
+@pytest.mark.slow
+def test_unchanged_story_keeps_its_summary_without_encoding(wire, embedder):
+    from storyline.link.stories import build_stories
+
+    docs, anns, index, events = wire
+    _, state = build_stories(docs, anns, index, events, embedder)
+    recorder = RecordingEmbedder(embedder)
+    again, _ = build_stories(docs, anns, index, events, recorder, previous=state)
+    assert recorder.texts == []
+    assert all(s.summary for s in again)
+
+
+def test_story_state_round_trips_through_json():
+    from storyline.link.stories import StoryState
+
+    state = StoryState(stories=[{"id": "story-1", "centroid": [0.5, 0.5], "count": 2, "documents": ["a", "b"],
+                                 "actors": {"person-x": 3}, "summary": [["A sentence.", "a"]]}])
+    assert StoryState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
