@@ -116,6 +116,11 @@ def _nearest_duplicate(store: Store, signature, bands) -> str | None:
         sim = estimated_jaccard(signature, signature_from_bytes(other))
         if sim >= best_sim:
             best, best_sim = doc_id, sim
+    if best is not None:
+        # A copy of a copy points at the original, so duplicates form one flat group.
+        original = store.document(best)
+        if original is not None and original.duplicate_of:
+            best = original.duplicate_of
     return best
 
 
