@@ -433,6 +433,25 @@ def _framing(found: _Found) -> _Found:
     return found
 
 
+@_rule(r"\b(?:the\s+)?(latest|year-earlier|year-ago|comparable|corresponding)\s+(?:fiscal\s+)?period(?![\w-])"
+       r"|\b(year-earlier|year-ago)(?=\s+[a-z])", re.I, trigger=r"(?i)period|year-(?:earlier|ago)")
+def _fiscal_period(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """Earnings-report periods: "the latest period" is the quarter reported, "year-earlier" that quarter
+    a year before (else the year before the DCT's)."""
+    a = ctx.anchor
+    if a.year is None or a.month is None:
+        return None
+    framing = _framing_quarter(ctx, m.start())
+    if framing is None:
+        y, mo = add_months(a.year, a.month, -3)
+        framing = (y, quarter_of(mo))
+    if (m[1] or "").lower() == "latest":
+        return ctx.found("DATE", f"{framing[0]}-Q{framing[1]}")
+    if m[2] and _framing_quarter(ctx, m.start()) is None:
+        return ctx.found("DATE", f"{a.year - 1}")
+    return ctx.found("DATE", f"{framing[0] - 1}-Q{framing[1]}")
+
+
 @_rule(rf"(?:the\s+)?(first|second|latter|last)\s+half\s+of\s+(?:(?:fiscal\s+)?({_Y4})|(this|last|next|the)\s+year)"
        rf"{_END}", re.I, trigger=r"(?i)half\s+of")
 def _half(m: re.Match[str], ctx: _Context) -> _Found | None:
