@@ -38,11 +38,11 @@ class Embedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        todo = {k: t for k, t in zip(keys, texts) if k not in self._cache}
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}
         if todo:
             vectors = self.model.encode(list(todo.values()), batch_size=_BATCH, convert_to_numpy=True,
                                         normalize_embeddings=True, show_progress_bar=False)
-            for k, v in zip(todo, vectors):
+            for k, v in zip(todo, vectors, strict=True):
                 self._cache[k] = np.asarray(v, dtype=np.float32)
         if not keys:
             return np.zeros((0, 384), dtype=np.float32)
