@@ -503,6 +503,65 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found(type_, value, mod)
 
 
+@_rule(r"\b(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)the\s+weekend(?![\w-])", re.I, trigger=r"(?i)weekend")
+def _the_weekend(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"Over the weekend": the last one, unless the clause looks ahead (as for weekdays)."""
+    today = ctx.anchor.date
+    if today is None:
+        return _Found("DATE", "XXXX-WXX-WE", anchored=False)
+    saturday = today + dt.timedelta(days=(6 - today.isoweekday()) % 7)
+    if saturday > today and not ctx.future(m.start(), m.end()):
+        saturday -= dt.timedelta(days=7)
+    return ctx.found("DATE", format_date(saturday, "week") + "-WE")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 = last) ISO weekday of a month: Thanksgiving is the 4th Thursday of November."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+# US holidays news names without a date: (month, day) or (month, ISO weekday, n-th)
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
+}
+
+
+@_rule(r"\b(?:(last|next|this)\s+)?(Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Eve|Day)|"
+       r"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|"
+       r"Election\s+Day)(?:\s+Day)?(?![\w-])", trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween")
+def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
+    key = " ".join(m[2].lower().split())
+    day_of = _HOLIDAYS[key]
+    today = ctx.anchor.date
+    if today is None:
+        return _Found("DATE", "XXXX" + day_of(2000).strftime("-%m-%d"), anchored=False)
+    rel = (m[1] or "").lower()
+    this_year = day_of(today.year)
+    if rel == "last":
+        day = this_year if this_year < today else day_of(today.year - 1)
+    elif rel == "next":
+        day = this_year if this_year > today else day_of(today.year + 1)
+    else:
+        year = _nearest_year(ctx, this_year.month, this_year.day, m.start(), m.end())
+        day = day_of(year if year is not None else today.year)
+    return ctx.found("DATE", day.isoformat())
+
+
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
 
