@@ -77,6 +77,8 @@ def parse_number(words: str) -> float | None:
         return 1 + extra
     if w in ("a dozen", "dozen"):
         return 12 + extra
+    if w in ("a couple of", "couple of"):  # TBAQ: "a couple of years" is P2Y
+        return 2 + extra
     if any(w == v for v in _VAGUE):
         return None
     if w.endswith(" 1/2"):

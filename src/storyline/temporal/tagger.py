@@ -703,15 +703,24 @@ def _duration_value(n: float | None, unit: str) -> str | None:
         return None
     if n is None:
         return f"PTX{letter}" if is_time else f"PX{letter}"
-    if n != int(n):  # fractions go one unit down: 2.5 years -> P30M, 1.5 hours -> PT90M
+    if n != int(n):  # fractions take the next unit down: 2.5 years -> P2Y6M, 1.5 hours -> PT1H30M
         down = {"year": (12, "M", False), "month": (30, "D", False), "day": (24, "H", True),
                 "hour": (60, "M", True), "minute": (60, "S", True), "week": (7, "D", False),
                 "decade": (10, "Y", False), "century": (100, "Y", False), "quarter": (3, "M", False)}
-        if unit in down:
-            k, letter, is_time = down[unit]
-            n = n * k
-        if n != int(n):
+        if unit not in down:
             return None
+        k, small, small_is_time = down[unit]
+        whole, rest = int(n), (n - int(n)) * k
+        if rest != int(rest):
+            return None
+        if whole and letter in ("Y", "M", "D", "H") and (letter, small) in (("Y", "M"), ("M", "D"), ("D", "H"),
+                                                                                ("H", "M"), ("M", "S")):
+            head = f"{whole}{letter}"
+            tail = f"{int(rest)}{small}"
+            if is_time:
+                return f"PT{head}{tail}"
+            return f"P{head}T{tail}" if small_is_time else f"P{head}{tail}"
+        letter, is_time, n = small, small_is_time, whole * k + rest
     if letter == "DE":
         letter, n = "Y", n * 10
     elif letter == "CE":
