@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -109,7 +109,8 @@ def find_candidates(
         if ann is None or ann.skipped_reason:
             continue
         for i, sent in enumerate(ann.sentences):
-            dated = [t for t in ann.timexes if sent.start <= t.start and t.end <= sent.end and _is_point(t)]
+            dated = [_within_dct(t, ann.dct) for t in ann.timexes if sent.start <= t.start and t.end <= sent.end]
+            dated = [t for t in dated if _is_point(t)]
             if dated:
                 found.append((doc, ann, i, dated))
     if not found:
@@ -182,6 +183,14 @@ def _may_share_event(a: Candidate, b: Candidate) -> bool:
 def _is_point(t: Timex) -> bool:
     """A DATE/TIME whose value covers fixed days: durations, sets and *_REF values are not anchors."""
     return t.type in ("DATE", "TIME") and granularity_of(t.value) is not None and bounds(t.value) is not None
+
+
+def _within_dct(t: Timex, dct: str | None) -> Timex:
+    """"met on Sunday" in an article dated only "2019" (inferred): the weekday cannot be placed, but the
+    happening lies within what is known of the article's date, so the event is dated "2019"."""
+    if t.type != "DATE" or not t.value.startswith("XXXX") or not dct or bounds(dct) is None or _is_point(t):
+        return t
+    return replace(t, value=dct, granularity=granularity_of(dct), anchored=False)
 
 
 def _is_present_state(timex: Timex, span: Span) -> bool:
