@@ -98,16 +98,22 @@ class Browser:
                 raise TimeoutError(f"{url} never became ready")
             time.sleep(0.05)
 
+    @staticmethod
+    def _centre(selector_js: str, across: int) -> str:
+        # scroll the element on screen, then let two frames pass: sections drawn lazily (content-visibility)
+        # take their real height only once on screen, which moves what is below them
+        return (f"(async () => {{ const e = {selector_js}; const frame = () => new Promise(r => requestAnimationFrame(r));"
+                "for (let i = 0; i < 3; i++) { e.scrollIntoView({block: 'center'}); await frame(); await frame(); }"
+                f"const r = e.getBoundingClientRect(); return [r.x + r.width / {across}, r.y + r.height / 2]; }})()")
+
     def click(self, selector_js: str) -> None:
         """A real mouse click (press + release) in the middle of the element ``selector_js`` evaluates to."""
-        x, y = self.js(f"(() => {{ const e = {selector_js}; e.scrollIntoView({{block: 'center'}});"
-                       "const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+        x, y = self.js(self._centre(selector_js, 2))
         for kind in ("mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
     def wheel(self, selector_js: str, delta_y: float) -> None:
-        x, y = self.js(f"(() => {{ const e = {selector_js}; e.scrollIntoView({{block: 'center'}});"
-                       "const r = e.getBoundingClientRect(); return [r.x + r.width / 3, r.y + r.height / 2]; })()")
+        x, y = self.js(self._centre(selector_js, 3))
         self.send("Input.dispatchMouseEvent", type="mouseWheel", x=x, y=y, deltaX=0, deltaY=delta_y)
 
     def screenshot(self, path: Path) -> Path:

@@ -295,11 +295,12 @@ def _story_section(page: _Page, story: dict[str, Any], index: int) -> tuple[str,
         cite = page.cite(item.get("document", ""), page.outlet(item.get("document", "")) if doc else item.get("document", ""),
                          find=item.get("sentence"), cls="cite cite-inline")
         summary.append(f"<li>{escape(item.get('sentence', ''))} {cite}</li>")
-    spans = [iv for e in events if (iv := date_interval(e.get("date")))]
+    dated = [(iv, e) for e in events if (iv := date_interval(e.get("date")))]
     when = ""
-    if spans:
-        first, last = min(s for s, _ in spans), max(e for _, e in spans) - timedelta(days=1)
-        when = f" · {first.isoformat()} to {last.isoformat()}" if first != last else f" · {first.isoformat()}"
+    if dated:
+        first = date_label(min(dated, key=lambda pair: pair[0][0])[1]["date"])
+        last = date_label(max(dated, key=lambda pair: pair[0][1])[1]["date"])
+        when = f" · {first} to {last}" if first != last else f" · {first}"
     ndocs = len(story.get("documents", []))
     head = (f'<section class="story"{_attrs(id=anchor, aria_labelledby=anchor + "-h")}><div class="wrap">'
             f'<h2 id="{anchor}-h">{escape(story.get("label", "Story"))}</h2>'
