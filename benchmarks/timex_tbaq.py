@@ -1,8 +1,12 @@
 """Temporal tagger quality on TBAQ (TimeBank + AQUAINT gold TIMEX3), scored like TempEval-3.
 
 Prints, per corpus and overall: strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap),
-value F1 (relaxed match with the gold value, over relaxed P and R, TempEval-3's "value F1"), type
-accuracy over relaxed matches, and words/s of ``tag_timexes``.
+value F1, value and type accuracy over relaxed matches, and words/s of ``tag_timexes``.
+
+Value F1 is TempEval-3's attribute F1 (``TE3-evaluation``'s ``evaluate_entities.py``): each gold
+TIMEX3 overlapped by a predicted one is a relaxed match; value accuracy = relaxed matches whose value
+string equals the gold value exactly (no normalization: "199X" is not "199") / relaxed matches; value
+F1 = value accuracy x relaxed F1 (the same as an F1 over relaxed P x accuracy and relaxed R x accuracy).
 
     .venv/bin/python benchmarks/timex_tbaq.py [--limit N] [--errors]
 """
@@ -133,6 +137,8 @@ def main() -> int:
               f"{r['strict_p']:.3f} {r['strict_r']:.3f} {r['strict_f1']:.3f} | "
               f"{r['relaxed_p']:.3f} {r['relaxed_r']:.3f} {r['relaxed_f1']:.3f} | "
               f"{r['value_f1']:8.3f} {r['value_acc']:7.3f} {r['type_acc']:8.3f} | {r['words_per_s']:8.0f}")
+    print("value F1 = relaxed F1 x value accuracy (TempEval-3 attribute F1); value accuracy = exact value "
+          "string matches / relaxed matches")
     return 0
 
 

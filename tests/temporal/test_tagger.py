@@ -153,3 +153,30 @@ def test_every_timex_slices_its_own_text(words: list[str], dct: str | None) -> N
     for t in tag_timexes(text, dct):
         assert text[t.start:t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_month_without_year_is_the_nearest_one_unless_the_tense_says_otherwise() -> None:
+    assert _values("The merger is to close Jan. 15.", "1989-10-30")["Jan. 15"] == "1990-01-15"
+    assert _values("The plant was sold in March.", "1989-10-30")["March"] == "1989-03"
+    assert _values("The offer expires Dec. 7, the company said.", "1989-10-30")["Dec. 7"] == "1989-12-07"
+
+
+def test_earnings_periods_count_from_the_quarter_the_story_reports() -> None:
+    text = ("Acme earned $5 million in the fiscal second quarter, up from $3 million a year earlier. "
+            "Sales in the latest period rose 8% from the year-ago period. "
+            "For this year's first quarter it lost money.")
+    values = _values(text, "1989-10-27")
+    assert values["the fiscal second quarter"] == "1989-Q2"
+    assert values["a year earlier"] == "1988-Q2"
+    assert values["the latest period"] == "1989-Q2"
+    assert values["the year-ago period"] == "1988-Q2"
+    assert values["this year's first quarter"] == "1989-Q1"
+
+
+def test_decades_weekends_holidays_and_vague_recent_spans() -> None:
+    values = _values("In the 1990s prices fell. Over the weekend, and in recent months, shoppers "
+                     "returned before Thanksgiving.", "1998-10-26")
+    assert values["the 1990s"] == "199"  # TimeML writes a decade with three digits
+    assert values["the weekend"] == "1998-W43-WE"  # the Saturday and Sunday just past
+    assert values["recent months"] == "PXM"
+    assert values["Thanksgiving"] == "1998-11-26"
