@@ -103,6 +103,16 @@ def _point_label(value: str) -> str:
     return label
 
 
+def _range_label(first: str, last: str) -> str:
+    """"27–28 February 2019", "27 February – 3 March 2019": the shared month and year said once."""
+    a, b = _point_label(first), _point_label(last)
+    if len(first) == len(last) == 10 and first[:4] == last[:4]:
+        a = a.rsplit(" ", 1)[0]
+        if first[:7] == last[:7]:
+            return f"{a.split(' ', 1)[0]}–{b}"
+    return f"{a} – {b}"
+
+
 def date_label(value: str | None) -> str:
     """A TIMEX3 value as a reader says it: ``2017-FA`` -> "autumn 2017", ``2019`` -> "2019" (never a fake day)."""
     if not value:
@@ -110,7 +120,7 @@ def date_label(value: str | None) -> str:
     try:
         if "/" in value:
             first, last = value.split("/", 1)
-            return f"{_point_label(first)} – {_point_label(last)}"
+            return _range_label(first, last)
         return _point_label(value)
     except (ValueError, IndexError):
         return value

@@ -367,7 +367,12 @@
   }
 
   function followHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash;
+    try {
+      hash = decodeURIComponent(location.hash.slice(1));
+    } catch (err) {
+      return; // a malformed %-escape in a pasted link: ignore it
+    }
     if (hash.indexOf("cite=") === 0) {
       var spec = hash.slice(5);
       var colon = spec.lastIndexOf(":");
