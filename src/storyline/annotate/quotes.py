@@ -1,0 +1,383 @@
+"""Quotations and who said them, per document: ``find_quotes(doc)`` over a parsed spaCy Doc.
+
+Two passes. First the quoted regions are found from the quote marks alone (straight, curly, the NYT's
+doubled apostrophes ``''``), paragraph by paragraph, so that a stray or missing mark never derails more
+than its own paragraph; a quote left open at a paragraph end continues only when the next paragraph
+reopens with a mark (the news convention for a multi-paragraph quote), else it ends there. Then each
+region is attributed from the parse: a reporting verb governing it or standing beside it outside the
+marks ("…," he said / Trump said: "…"), "according to X", a trailing "— Name", a "Name:" lead-in, or
+the speaker of the quote just before it in the paragraph ("…," he said. "…").
+
+A Quote's ``start``/``end``/``text`` cover the quoted words *with* their quote marks (a quote left open
+at a paragraph end stops at the paragraph's last character). ``kind`` is ``direct`` for a quoted
+statement (it opens its clause with a capital), ``partial`` for a fragment inside the speaker's own
+sentence, ``scare`` for a short quoted phrase nobody is said to have said. A long quote whose speaker is
+not found keeps ``direct``/``partial`` with ``speaker_text`` None.
+
+Needs spaCy's tagger and parser (POS, dependencies, sentences); not NER, not the lemmatizer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.annotate.cues import is_reporting_verb
+from storyline.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_quotes", "quoted_regions"]
+
+_MARK = re.compile(r"''|``|[“”„«»\"]")
+_OPENERS = "“„«`"
+_CLOSERS = "”»"
+# Longest stretch one quote may run inside a paragraph, and paragraphs one quote may span: beyond these a
+# mark was surely lost (PolNeAR's longest quoted paragraph is ~1,400 characters).
+_MAX_CHARS = 4000
+_MAX_PARAGRAPHS = 12
+_SCARE_WORDS = 6  # an unattributed quote this short is a scare quote ("sense", "fire and fury")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = ("who", "that", "which")
+_OPENING_CONTEXT = set(" \t\n([{—–-/")
+# "Mr." or "U.S." before a space is not a sentence end.
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|No|Vol|vs|Inc|Co|Corp|"
+                     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Mt|Ft)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+_STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "release", "letter", "email", "e-mail", "speech",
+                    "op-ed", "video", "message", "memo", "note", "remarks", "conference", "call", "briefing"}
+_DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
+
+
+@dataclass
+class _Region:
+    start: int
+    end: int
+    para_start: int  # the paragraph where the quote opens
+    para_end: int  # the paragraph where it ends
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    cue: str | None
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quoted passages of ``text``, each with its quote marks."""
+    return [(r.start, r.end) for r in _regions(text)]
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The quotations in a parsed document, each with its speaker words when the text names one."""
+    text = doc.text
+    regions = _regions(text)
+    if not regions:
+        return []
+    spans = [(r.start, r.end) for r in regions]
+    sent_starts = [s.start_char for s in doc.sents]
+    starts = [t.idx for t in doc]
+    quotes: list[Quote] = []
+    previous: tuple[_Region, _Speaker] | None = None
+    for region in regions:
+        speaker = _attribute(doc, starts, region, spans)
+        if speaker is None and previous is not None and _continues(text, previous[0], region):
+            speaker = previous[1]
+        if speaker is not None:
+            previous = (region, speaker)
+        quotes.append(_quote(text, region, speaker, sent_starts))
+    return quotes
+
+
+# --- pass 1: quoted regions from the marks -------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    # Blank lines separate paragraphs; a text without any is one paragraph per line.
+    sep = re.compile(r"\n[ \t\r]*\n\s*") if re.search(r"\n[ \t\r]*\n", text) else re.compile(r"\n\s*")
+    out, pos = [], 0
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _role(text: str, pos: int, mark: str, para_start: int) -> str:
+    """'open', 'close' or 'either' for the mark at ``pos``, from its shape and the characters around it."""
+    if mark in _OPENERS or mark == "``":
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    opens = before in _OPENING_CONTEXT and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _regions(text: str) -> list[_Region]:
+    paragraphs = _paragraphs(text)
+    found: list[_Region] = []
+    open_at: int | None = None
+    open_para = 0
+    for pi, (ps, pe) in enumerate(paragraphs):
+        marks = [(m.start(), m.group()) for m in _MARK.finditer(text, ps, pe)]
+        if open_at is not None and marks:
+            marks = marks[1:]  # the reopening mark of a continued quote
+        for pos, mark in marks:
+            role = _role(text, pos, mark, ps)
+            if open_at is None:
+                if role != "close":
+                    open_at, open_para = pos, ps
+                continue
+            if role == "open" and mark in _OPENERS:
+                # A second opener while one is open: a typed “…“ closer when glued to the word before it,
+                # else the first opener was stray.
+                before, after = text[pos - 1], text[pos + 1:pos + 2] or " "
+                if not before.isspace() and not after.isalnum():
+                    found.append(_Region(open_at, pos + len(mark), open_para, ps))
+                    open_at = None
+                else:
+                    open_at, open_para = pos, ps
+                continue
+            found.append(_Region(open_at, pos + len(mark), open_para, ps))
+            open_at = None
+        if open_at is None:
+            continue
+        nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+        spanned = sum(1 for p in paragraphs if open_para <= p[0] <= ps)
+        if (nxt is not None and _MARK.match(text, nxt[0]) and spanned < _MAX_PARAGRAPHS
+                and _role(text, nxt[0], _MARK.match(text, nxt[0]).group(), nxt[0]) != "close"):
+            continue  # the next paragraph reopens: one quote over several paragraphs
+        # Left open: the quote ends with its paragraph (a lost closing mark).
+        if pe - open_at > 1 and len(text[open_at:pe].split()) >= 2:
+            found.append(_Region(open_at, pe, open_para, ps))
+        open_at = None
+    return [r for r in found if r.end - r.start <= _MAX_CHARS * max(1, _paras_between(paragraphs, r))
+            and r.end - r.start > 2]
+
+
+def _paras_between(paragraphs: list[tuple[int, int]], r: _Region) -> int:
+    return sum(1 for p in paragraphs if r.para_start <= p[0] <= r.para_end)
+
+
+# --- pass 2: the speaker --------------------------------------------------------------------------
+
+
+def _inside_any(spans: list[tuple[int, int]], char: int) -> bool:
+    i = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
+def _window(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of the quote's own sentence outside the marks: from the sentence start (or the quote
+    before it) to the sentence end (or the quote after it), within the paragraph."""
+    para_lo = region.para_start
+    para_hi = text.find("\n", region.end)
+    para_hi = len(text) if para_hi < 0 else para_hi
+    i = spans.index((region.start, region.end))
+    lo = max(para_lo, spans[i - 1][1] if i > 0 else 0)
+    hi = min(para_hi, spans[i + 1][0] if i + 1 < len(spans) else len(text))
+    before = text[lo:region.start]
+    for m in _SENTENCE_END.finditer(before):
+        if not _ABBREV.search(before[:m.start() + 1]):
+            lo = lo + m.end()
+    inner = text[region.start:region.end].rstrip("\"”'’» \n")
+    after = text[region.end:hi]
+    # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it.
+    if inner.endswith(".") and after.strip()[:1].isupper() and not _DASH.match(after):
+        return lo, region.end
+    for m in _SENTENCE_END.finditer(after):
+        if not _ABBREV.search(after[:m.start() + 1]):
+            return lo, region.end + m.start() + 1
+    return lo, hi
+
+
+def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
+    text = doc.text
+    lo, hi = _window(text, region, spans)
+
+    def outside(tok: Token) -> bool:
+        return lo <= tok.idx < hi and not _inside_any(spans, tok.idx)
+
+    quote_span = _tokens_between(doc, starts, region.start, region.end)
+    # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
+    if len(quote_span):
+        for root in _roots(quote_span):
+            head, steps = root, 0
+            while head.head is not head and steps < 8:
+                head, steps = head.head, steps + 1
+                if outside(head) and _reports(head):
+                    speaker = _speaker_of(head, outside)
+                    if speaker is not None:
+                        return speaker
+    window = [t for t in _tokens_between(doc, starts, lo, hi) if outside(t)]
+    after = [t for t in window if t.idx >= region.end]
+    before = [t for t in window if t.idx < region.start]
+    # 2. "according to X" anywhere in the sentence.
+    for tok in window:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj" and outside(c)]
+            if objects:
+                s, e = _speaker_bounds(objects[0], outside)
+                return _Speaker(s, e, "according to")
+    # 3. A trailing "— Name".
+    tail = text[region.end:hi]
+    dash = _DASH.match(tail)
+    if dash and after:
+        named = [t for t in after if t.idx >= region.end + dash.end()]
+        head = next((t for t in named[:4] if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if head is not None and not any(_reports(t) for t in named[:6]):
+            name = [t for t in named[:6] if t.i <= head.i or t.pos_ == "PROPN"]
+            name = _contiguous(name)
+            return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), "—")
+    # 4. A reporting verb beside the quote: after it ('…," said Mr. Garin'), else before ('He added, "…').
+    for candidates in (after, before[::-1]):
+        for tok in candidates:
+            if _reports(tok):
+                speaker = _speaker_of(tok, outside)
+                if speaker is not None:
+                    return speaker
+    # 5. "Trump: “…”" and "In a statement, the ministry: …".
+    lead = text[lo:region.start].rstrip()
+    if lead.endswith(":") and before:
+        words = [t for t in before if t.idx < lo + len(lead) - 1 and not t.is_punct]
+        if 0 < len(words) <= 6 and any(t.pos_ in ("PROPN", "PRON") for t in words):
+            words = _contiguous(words)
+            return _Speaker(words[0].idx, words[-1].idx + len(words[-1]), ":")
+    return None
+
+
+def _tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> Span:
+    """The tokens that start in [lo, hi) (an empty span when none does); ``starts``: each token's offset."""
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return doc[i:max(i, j)]
+
+
+def _roots(span: Span) -> list[Token]:
+    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+
+
+def _reports(tok: Token) -> bool:
+    return is_reporting_verb(tok.text) and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def _speaker_of(verb: Token, outside) -> _Speaker | None:
+    subject = _subject(verb)
+    if subject is None or not outside(subject):
+        return None
+    s, e = _speaker_bounds(subject, outside)
+    return _Speaker(s, e, _cue(verb))
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS:
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "Garin, who said …"
+            return c
+    if verb.dep_ == "relcl":
+        return verb.head
+    # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+_TRAILING = ("compound", "flat", "nummod", "cc", "conj", "prep", "pobj", "case")
+_OF_PREPS = {"of", "for", "at", "from", "to", "on"}
+
+
+def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
+    """The words naming the speaker: the noun phrase around ``head`` without its apposition or relative
+    clause ("Geoff Garin, a Democratic pollster" -> "Geoff Garin"; "the Chinese Ministry of Foreign Affairs")."""
+    keep = [head]
+    for c in head.lefts:
+        if c.dep_ not in ("punct", "appos", "cc", "preconj") and outside(c):
+            keep.extend(t for t in c.subtree if outside(t))
+    for c in head.rights:
+        if c.dep_ in _TRAILING and (c.dep_ != "prep" or c.lower_ in _OF_PREPS) and outside(c):
+            if c.dep_ == "conj" and c.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+            keep.extend(t for t in c.subtree if outside(t) and t.dep_ not in ("appos", "relcl", "acl"))
+    keep = _contiguous(sorted(keep, key=lambda t: t.i), anchor=head)
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+        keep.pop()
+    while len(keep) > 1 and keep[0].is_punct:
+        keep.pop(0)
+    return keep[0].idx, keep[-1].idx + len(keep[-1])
+
+
+def _contiguous(tokens: list[Token], anchor: Token | None = None) -> list[Token]:
+    """The unbroken run of token positions around ``anchor`` (default: the last token)."""
+    if not tokens:
+        return tokens
+    anchor = anchor if anchor is not None else tokens[-1]
+    idx = [t.i for t in tokens]
+    at = idx.index(anchor.i) if anchor.i in idx else len(idx) - 1
+    lo = hi = at
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def _cue(verb: Token) -> str:
+    words = [verb]
+    for c in verb.children:
+        if c.dep_ == "prt":
+            words.append(c)  # "pointed out"
+        elif c.dep_ in ("dobj", "dative") and verb.lower_ in ("told", "tell", "tells", "telling") and c.i > verb.i:
+            words.extend(c.subtree)  # "told reporters"
+        elif c.dep_ == "prep" and c.lower_ in ("in", "on"):
+            nouns = [t for t in c.subtree if t.lower_ in _STATEMENT_NOUNS or t.lower_ in ("twitter", "facebook")]
+            if nouns:
+                words.extend(c.subtree)  # "said in a statement", "wrote on Twitter"
+    words = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    words = _contiguous(words, anchor=verb) if len(words) > 1 else words
+    doc = verb.doc
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def _continues(text: str, prev: _Region, region: _Region) -> bool:
+    """Does ``region`` go on with the previous quote's speaker: the same paragraph ('"…," he said. "…"'),
+    or the paragraph right after, opened by the quote?"""
+    lead = text[prev.end:region.start].rstrip(" \t")
+    if not lead or lead[-1] not in ".!?\n":
+        return False  # a fragment inside a new sentence has its own attribution or none
+    if region.para_start == prev.para_end:
+        return True
+    between = text[prev.end:region.start]
+    return between.count("\n\n") <= 1 and not between[between.rfind("\n") + 1:].strip() and "\n" in between
+
+
+def _quote(text: str, region: _Region, speaker: _Speaker | None, sent_starts: list[int]) -> Quote:
+    inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
+    lead = text[:region.start].rstrip()
+    clause_start = (not lead or lead[-1] in ".!?:,;\n" or region.start == region.para_start
+                    or (lead.split() and is_reporting_verb(lead.split()[-1])))
+    first = next((ch for ch in inner if ch.isalnum()), "")
+    statement = clause_start and (first.isupper() or first.isdigit())
+    if speaker is not None:
+        kind = "direct" if statement else "partial"
+    else:
+        kind = "scare" if len(inner.split()) <= _SCARE_WORDS else ("direct" if statement else "partial")
+    sentence = max(bisect.bisect_right(sent_starts, region.start) - 1, 0) if sent_starts else -1
+    return Quote(
+        start=region.start, end=region.end, text=text[region.start:region.end], kind=kind,
+        speaker_text=text[speaker.start:speaker.end] if speaker else None,
+        speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
+        cue=speaker.cue if speaker else None, sentence=sentence,
+    )
