@@ -16,7 +16,6 @@ Run: .venv/bin/python benchmarks/timeline.py [--verbose]
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import json
 import os
@@ -31,23 +30,13 @@ FIXTURES = REPO / "tests" / "link" / "fixtures"
 
 
 def annotated(docs, dcts):
-    """Annotations as the annotate stage makes them: spaCy sentences, mentions, timexes at each dct."""
-    from storyline.annotate.entities import find_mentions
-    from storyline.annotate.pipeline import load_nlp
-    from storyline.model import Annotations, Sentence
-    from storyline.temporal import tag_timexes
+    """Annotations as the annotate stage makes them, each document read at its given date."""
+    from dataclasses import replace
 
-    nlp = load_nlp()
-    out = {}
-    for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
-        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
-        starts = [s.start for s in sentences]
-        mentions = find_mentions(sdoc)
-        for m in mentions:
-            m.sentence = max(bisect.bisect_right(starts, m.start) - 1, 0)
-        dct = dcts[doc.id]
-        out[doc.id] = Annotations(doc.id, dct, sentences, mentions, tag_timexes(doc.text, dct), [])
-    return out
+    from storyline.annotate.pipeline import annotate_documents
+
+    dated = [replace(d, published=dcts[d.id], published_inferred=False) for d in docs]
+    return {a.document: a for a in annotate_documents(dated)}
 
 
 def sample_corpus(dcts: dict[str, str]):

@@ -7,7 +7,6 @@ against the hand-made gold in tests/link/fixtures/timeline-gold.json. Unit tests
 
 from __future__ import annotations
 
-import bisect
 import json
 from pathlib import Path
 
@@ -15,28 +14,11 @@ import numpy as np
 import pytest
 
 from storyline.link.events import Candidate, merge_candidates
-from storyline.model import Annotations, Document, Sentence, Timex
+from storyline.model import Document, Sentence, Timex
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
 GOLD = json.loads((FIXTURES / "timeline-gold.json").read_text())
-
-
-def _annotated(docs: list[Document], dcts: dict[str, str]) -> dict[str, Annotations]:
-    from storyline.annotate.entities import find_mentions
-    from storyline.annotate.pipeline import load_nlp
-    from storyline.temporal import tag_timexes
-
-    nlp = load_nlp()
-    out = {}
-    for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
-        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
-        starts = [s.start for s in sentences]
-        mentions = find_mentions(sdoc)
-        for m in mentions:
-            m.sentence = max(bisect.bisect_right(starts, m.start) - 1, 0)
-        out[doc.id] = Annotations(doc.id, dcts[doc.id], sentences, mentions, tag_timexes(doc.text, dcts[doc.id]), [])
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +29,7 @@ def embedder():
 
 
 @pytest.fixture(scope="module")
-def sample(embedder):
+def sample(embedder, annotated):
     """(documents by file prefix, events) for examples/korea-summits, dated as the gold says."""
     from storyline.ingest.document import build_document
     from storyline.ingest.readers import iter_inputs
@@ -56,20 +38,20 @@ def sample(embedder):
 
     docs = [build_document(r) for r in iter_inputs([REPO / "examples" / "korea-summits"]) if not hasattr(r, "reason")]
     by_key = {Path(d.source_path).name[:3]: d for d in docs}
-    anns = _annotated(docs, {d.id: GOLD["sample"]["dct"][k] for k, d in by_key.items()})
+    anns = annotated(docs, {d.id: GOLD["sample"]["dct"][k] for k, d in by_key.items()})
     index = link_actors({d.id: anns[d.id].mentions for d in docs})
     return by_key, build_events(docs, anns, index, embedder)
 
 
 @pytest.fixture(scope="module")
-def wire(embedder):
+def wire(embedder, annotated):
     from storyline.link.actors import link_actors
     from storyline.link.events import build_events
 
     raw = json.loads((FIXTURES / "wire.json").read_text())
     docs = [Document(id=r["id"], source_path=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"],
                      published=r["published"]) for r in raw]
-    anns = _annotated(docs, {d.id: d.published for d in docs})
+    anns = annotated(docs, {d.id: d.published for d in docs})
     index = link_actors({d.id: anns[d.id].mentions for d in docs})
     return {d.id: d for d in docs}, build_events(docs, anns, index, embedder)
 

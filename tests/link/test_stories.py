@@ -3,13 +3,12 @@ against the saved state without re-reading the old ones."""
 
 from __future__ import annotations
 
-import bisect
 import json
 from pathlib import Path
 
 import pytest
 
-from storyline.model import Annotations, Document, Sentence
+from storyline.model import Document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -27,23 +26,6 @@ class RecordingEmbedder:
         return self.inner.encode(texts)
 
 
-def _annotated(docs: list[Document], dcts: dict[str, str]) -> dict[str, Annotations]:
-    from storyline.annotate.entities import find_mentions
-    from storyline.annotate.pipeline import load_nlp
-    from storyline.temporal import tag_timexes
-
-    nlp = load_nlp()
-    out = {}
-    for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
-        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
-        starts = [s.start for s in sentences]
-        mentions = find_mentions(sdoc)
-        for m in mentions:
-            m.sentence = max(bisect.bisect_right(starts, m.start) - 1, 0)
-        out[doc.id] = Annotations(doc.id, dcts[doc.id], sentences, mentions, tag_timexes(doc.text, dcts[doc.id]), [])
-    return out
-
-
 @pytest.fixture(scope="module")
 def embedder():
     from storyline.link.embeddings import Embedder
@@ -51,32 +33,32 @@ def embedder():
     return Embedder()
 
 
-def _linked(docs, dcts, embedder):
+def _linked(docs, dcts, embedder, annotate_at):
     from storyline.link.actors import link_actors
     from storyline.link.events import build_events
 
-    anns = _annotated(docs, dcts)
+    anns = annotate_at(docs, dcts)
     index = link_actors({d.id: anns[d.id].mentions for d in docs})
     return anns, index, build_events(docs, anns, index, embedder)
 
 
 @pytest.fixture(scope="module")
-def wire(embedder):
+def wire(embedder, annotated):
     raw = json.loads((FIXTURES / "wire.json").read_text())
     docs = [Document(id=r["id"], source_path=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"],
                      published=r["published"]) for r in raw]
-    return (docs, *_linked(docs, {d.id: d.published for d in docs}, embedder))
+    return (docs, *_linked(docs, {d.id: d.published for d in docs}, embedder, annotated))
 
 
 @pytest.mark.slow
-def test_sample_corpus_is_one_story_about_trump_and_kim(embedder):
+def test_sample_corpus_is_one_story_about_trump_and_kim(embedder, annotated):
     from storyline.ingest.document import build_document
     from storyline.ingest.readers import iter_inputs
     from storyline.link.stories import build_stories
 
     docs = [build_document(r) for r in iter_inputs([REPO / "examples" / "korea-summits"]) if not hasattr(r, "reason")]
     dcts = {d.id: GOLD["sample"]["dct"][Path(d.source_path).name[:3]] for d in docs}
-    anns, index, events = _linked(docs, dcts, embedder)
+    anns, index, events = _linked(docs, dcts, embedder, annotated)
     stories, _ = build_stories(docs, anns, index, events, embedder)
     [story] = stories
     assert sorted(story.documents) == sorted(d.id for d in docs)
