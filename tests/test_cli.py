@@ -51,6 +51,14 @@ def test_analyze_export_matches_the_schema_and_its_offsets_hold(analyzed):
     validate_export(json.loads((out / "storyline.json").read_text()))
 
 
+def test_quotes_in_the_export_name_their_speaker_across_the_corpus(analyzed):
+    out, _ = analyzed
+    export = json.loads((out / "storyline.json").read_text())
+    names = {a["id"]: a["name"] for a in export["actors"]}
+    tweet = [q for q in export["quotes"] if q["text"].startswith("“Just landed")]
+    assert len(tweet) == 1 and names[tweet[0]["speaker"]] == "Donald Trump"
+
+
 def test_analyze_exits_nonzero_with_reasons_when_nothing_made_it(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = runner.invoke(app, ["analyze", str(tmp_path), "--out", str(tmp_path / "out")])

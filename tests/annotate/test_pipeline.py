@@ -1,0 +1,82 @@
+"""The per-document pipeline as assembled: offsets, speaker names, language, resumability."""
+
+from dataclasses import replace
+
+import pytest
+
+from storyline.annotate.pipeline import annotate_document, annotate_documents
+from storyline.corpus import Corpus
+from storyline.ingest.document import build_document
+from storyline.ingest.readers import RawInput, iter_inputs
+from storyline.model import Document
+
+
+@pytest.fixture(scope="module")
+def sample_docs(sample_dir):
+    return {r.source_path.rsplit("/", 1)[-1][:3]: build_document(r) for r in iter_inputs([sample_dir])
+            if isinstance(r, RawInput)}
+
+
+@pytest.fixture(scope="module")
+def sample_annotations(sample_docs):
+    return {key: annotate_document(doc) for key, doc in sample_docs.items()}
+
+
+def test_every_span_slices_the_text_to_itself(sample_docs, sample_annotations):
+    for key, ann in sample_annotations.items():
+        text = sample_docs[key].text
+        for item in [*ann.sentences, *ann.mentions, *ann.timexes, *ann.quotes]:
+            assert text[item.start:item.end] == item.text, (key, item)
+        for q in ann.quotes:
+            if q.speaker_start is not None:
+                assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_timexes_are_read_against_the_documents_own_date(sample_docs, sample_annotations):
+    kt = sample_annotations["004"]
+    assert kt.dct == "2019-02-27"
+    values = {t.text.lower(): t.value for t in kt.timexes}
+    assert values["last year"] == "2018" and values["this year"] == "2019"
+
+
+def test_the_tweet_is_quoted_and_attributed_to_trump(sample_annotations):
+    tweet = [q for q in sample_annotations["003"].quotes if q.text.startswith("“Just landed")]
+    assert len(tweet) == 1
+    # Within 003 he is only ever "Trump" (his full name is in the photo caption, which is not body text);
+    # the corpus links him to Donald Trump (tests/test_cli.py).
+    assert tweet[0].kind == "direct" and tweet[0].speaker_name == "Trump" and tweet[0].cue == "tweeted"
+
+
+def test_a_pronoun_speaker_is_named_within_the_document():
+    text = ("Boris Johnson arrived in Washington on Monday for talks at the White House. "
+            "“We have a great deal of work to do,” he told reporters outside the West Wing.")
+    doc = Document(id="x", source_path="x", text=text, language="en", published="2019-07-01")
+    (quote,) = [q for q in annotate_document(doc).quotes if q.kind == "direct"]
+    assert quote.speaker_text == "he" and quote.speaker_name == "Boris Johnson"
+
+
+def test_a_non_english_document_is_kept_but_not_analyzed():
+    text = ("Le président américain Donald Trump a rencontré dimanche le dirigeant nord-coréen Kim Jong-un "
+            "dans la zone démilitarisée qui sépare les deux Corées, une première historique.")
+    doc = Document(id="fr", source_path="fr.txt", text=text, language="fr")
+    (ann,) = annotate_documents([doc])
+    assert ann.skipped_reason and "not English" in ann.skipped_reason
+    assert ann.mentions == [] and ann.quotes == []
+
+
+def test_annotate_stage_resumes_and_does_not_redo_finished_documents(tmp_path, sample_dir):
+    with Corpus(tmp_path / "s.db") as corpus:
+        corpus.ingest([sample_dir])
+        assert corpus.annotate() == 3
+        assert corpus.annotate() == 0
+        first = corpus.documents()[0]
+        with corpus.store.transaction():
+            corpus.store.conn.execute("DELETE FROM annotations WHERE document_id = ?", (first.id,))
+        assert corpus.annotate() == 1  # only what a killed run left undone
+
+
+def test_an_explicit_dct_overrides_the_documents_date(sample_docs):
+    doc = replace(sample_docs["000"])
+    ann = annotate_document(doc, dct="2019-07-01")
+    sunday = [t for t in ann.timexes if t.text.lower().endswith("sunday")]
+    assert sunday and sunday[0].value == "2019-06-30"
