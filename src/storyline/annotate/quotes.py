@@ -189,10 +189,10 @@ def _window(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[i
     i = spans.index((region.start, region.end))
     lo = max(para_lo, spans[i - 1][1] if i > 0 else 0)
     hi = min(para_hi, spans[i + 1][0] if i + 1 < len(spans) else len(text))
-    before = text[lo:region.start]
+    base, before = lo, text[lo:region.start]
     for m in _SENTENCE_END.finditer(before):
         if not _ABBREV.search(before[:m.start() + 1]):
-            lo = lo + m.end()
+            lo = base + m.end()
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     after = text[region.end:hi]
     # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it.
