@@ -281,10 +281,33 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
         if name_key(word) not in parts:
             continue
         start, end = tok.idx, tok.idx + len(word)
-        if any(a < end and start < b for a, b in taken):
-            continue
-        added.append(_Span(start, end, "PERSON"))
+        if not any(a < end and start < b for a, b in taken):
+            added.append(_Span(start, end, "PERSON"))
+        partner = _summit_partner(doc, tok)
+        if partner is not None and not any(a < partner.idx + len(partner) and partner.idx < b for a, b in taken):
+            added.append(_Span(partner.idx, partner.idx + len(partner), "PERSON"))
+            taken.append((partner.idx, partner.idx + len(partner)))
     return spans + added
+
+
+# "the Trump-Kim summit", "a Biden-Xi call": the other name of a two-leader compound is a person too,
+# even when the document names that person nowhere else.
+_GATHERING_NOUNS = {"summit", "summits", "meeting", "meetings", "talks", "call", "deal", "handshake",
+                    "negotiations", "relationship", "rapprochement", "encounter"}
+
+
+def _summit_partner(doc: Doc, tok) -> object | None:
+    """The capitalized name hyphenated to the known person ``tok`` before a gathering noun, if any."""
+    i = tok.i
+    candidates = []
+    if i + 3 < len(doc) and doc[i + 1].text in "-‐‑–" and doc[i + 3].lower_ in _GATHERING_NOUNS:
+        candidates.append(doc[i + 2])
+    if i >= 2 and i + 1 < len(doc) and doc[i - 1].text in "-‐‑–" and doc[i + 1].lower_ in _GATHERING_NOUNS:
+        candidates.append(doc[i - 2])
+    for cand in candidates:
+        if cand.text[:1].isupper() and cand.is_alpha and cand.pos_ in ("PROPN", "NOUN", "ADJ"):
+            return cand
+    return None
 
 
 def _with_repeated_surfaces(text: str, spans: list[_Span]) -> list[_Span]:
