@@ -139,10 +139,10 @@ def test_sentence_index_points_at_the_sentence_holding_the_mention():
 
 
 def test_the_other_name_in_a_two_leader_summit_compound_is_a_person():
-    found = mentions_of("Trump flew home on Wednesday. The Trump-Kim summit eased tensions, analysts said.")
+    found = mentions_of("Donald Trump flew home on Wednesday. The Trump-Kim summit eased tensions, analysts said.")
     assert ("Kim", "PERSON") in {(m.text, m.label) for m in found}
 
 
 def test_a_hyphenated_place_before_a_gathering_noun_is_not_made_a_person():
-    found = mentions_of("Trump flew home on Wednesday. The Trump-era summit eased tensions, analysts said.")
+    found = mentions_of("Donald Trump flew home on Wednesday. The Trump-era summit eased tensions, analysts said.")
     assert not any(m.text == "era" for m in found)
