@@ -17,7 +17,8 @@ recount counter retort tout caution mention proclaim inform remind assure conclu
 criticise accuse praise charge allege speculate demand plead beg rail blast slam mock hail decry denounce
 condemn ridicule dismiss defend opine text email interject snap threaten characterize characterise dismiss
 thunder gush concur argue summarize summarise put quote cite read tease taunt promise pledge sneer scoff
-fume rage muse scold lecture insult attack brand term deride decry question declare chide
+fume rage muse scold lecture insult attack brand term deride decry question declare chide press sing
+share retweet recommend advise
 """.split()
 
 # Forms the regular rules below get wrong.

@@ -180,36 +180,42 @@ def _inside_any(spans: list[tuple[int, int]], char: int) -> bool:
     return i >= 0 and spans[i][0] <= char < spans[i][1]
 
 
-def _window(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The stretch of the quote's own sentence outside the marks: from the sentence start (or the quote
-    before it) to the sentence end (or the quote after it), within the paragraph."""
-    para_lo = region.para_start
+def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """The quote's own sentence (``sent_lo``, ``sent_hi``) within its paragraph, and the part of it next to
+    the quote outside any other quote (``lo``, ``hi``), where its reporting verb is looked for."""
     para_hi = text.find("\n", region.end)
     para_hi = len(text) if para_hi < 0 else para_hi
-    i = spans.index((region.start, region.end))
-    lo = max(para_lo, spans[i - 1][1] if i > 0 else 0)
-    hi = min(para_hi, spans[i + 1][0] if i + 1 < len(spans) else len(text))
-    base, before = lo, text[lo:region.start]
+    sent_lo, sent_hi = region.para_start, para_hi
+    before = text[sent_lo:region.start]
     for m in _SENTENCE_END.finditer(before):
         if not _ABBREV.search(before[:m.start() + 1]):
-            lo = base + m.end()
+            sent_lo = region.para_start + m.end()
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
-    after = text[region.end:hi]
-    # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it.
+    after = text[region.end:para_hi]
     if inner.endswith(".") and after.strip()[:1].isupper() and not _DASH.match(after):
-        return lo, region.end
-    for m in _SENTENCE_END.finditer(after):
-        if not _ABBREV.search(after[:m.start() + 1]):
-            return lo, region.end + m.start() + 1
-    return lo, hi
+        # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it.
+        sent_hi = region.end
+    else:
+        for m in _SENTENCE_END.finditer(after):
+            if not _ABBREV.search(after[:m.start() + 1]):
+                sent_hi = region.end + m.start() + 1
+                break
+    i = spans.index((region.start, region.end))
+    lo = max(sent_lo, spans[i - 1][1] if i > 0 else 0)
+    hi = min(sent_hi, spans[i + 1][0] if i + 1 < len(spans) else len(text))
+    return lo, hi, sent_lo, sent_hi
 
 
 def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
     text = doc.text
-    lo, hi = _window(text, region, spans)
+    lo, hi, sent_lo, sent_hi = _windows(text, region, spans)
 
     def outside(tok: Token) -> bool:
-        return lo <= tok.idx < hi and not _inside_any(spans, tok.idx)
+        """In the quote's sentence and outside every quote: where its speaker may be named."""
+        return sent_lo <= tok.idx < sent_hi and not _inside_any(spans, tok.idx)
+
+    def near(tok: Token) -> bool:
+        return lo <= tok.idx < hi and outside(tok)
 
     quote_span = _tokens_between(doc, starts, region.start, region.end)
     # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
@@ -222,7 +228,7 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
                     speaker = _speaker_of(head, outside)
                     if speaker is not None:
                         return speaker
-    window = [t for t in _tokens_between(doc, starts, lo, hi) if outside(t)]
+    window = [t for t in _tokens_between(doc, starts, lo, hi) if near(t)]
     after = [t for t in window if t.idx >= region.end]
     before = [t for t in window if t.idx < region.start]
     # 2. "according to X" anywhere in the sentence.
@@ -247,15 +253,80 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
         for tok in candidates:
             if _reports(tok):
                 speaker = _speaker_of(tok, outside)
+                if speaker is None and candidates is after and tok is _first_word(after):
+                    speaker = _object_speaker(tok, outside)  # '"Meh," wrote a Trump supporter'
                 if speaker is not None:
                     return speaker
-    # 5. "Trump: “…”" and "In a statement, the ministry: …".
+    # 5. A colon: 'Trump said: “…”', 'Michael P. McDonald: “…”', 'Cruz continued:¶“…”'.
     lead = text[lo:region.start].rstrip()
-    if lead.endswith(":") and before:
-        words = [t for t in before if t.idx < lo + len(lead) - 1 and not t.is_punct]
-        if 0 < len(words) <= 6 and any(t.pos_ in ("PROPN", "PRON") for t in words):
-            words = _contiguous(words)
-            return _Speaker(words[0].idx, words[-1].idx + len(words[-1]), ":")
+    if lead.endswith(":"):
+        return _colon_speaker(doc, starts, spans, sent_lo, lo + len(lead) - 1)
+    if not text[region.para_start:region.start].strip() and region.para_start > 0:
+        prev_end = len(text[:region.para_start].rstrip())
+        if text[prev_end - 1:prev_end] == ":":
+            prev_start = text.rfind("\n", 0, prev_end) + 1
+            clause = text[prev_start:prev_end]
+            for m in _SENTENCE_END.finditer(clause):
+                if not _ABBREV.search(clause[:m.start() + 1]):
+                    prev_start = text.rfind("\n", 0, prev_end) + 1 + m.end()
+            return _colon_speaker(doc, starts, spans, prev_start, prev_end - 1)
+    return None
+
+
+def _first_word(tokens: list[Token]) -> Token | None:
+    return next((t for t in tokens if not t.is_punct and not t.is_space), None)
+
+
+def _object_speaker(verb: Token, outside) -> _Speaker | None:
+    """The speaker parsed as the object of an inverted verb ('wrote a Trump supporter')."""
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if outside(c):
+                s, e = _speaker_bounds(c, outside)
+                return _Speaker(s, e, _cue(verb))
+    return None
+
+
+_NP_WORDS = ("PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PART", "NUM", "PRON")
+
+
+def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], clause_lo: int,
+                   colon: int) -> _Speaker | None:
+    """Who speaks after the colon at ``colon``: the name right before it ('- Philip Bump:'), else a
+    reporting verb of its clause ('as Joel Pollak observed, …:'), else the clause's subject
+    ('a familiar voice celebrated the attacks on Twitter:')."""
+
+    def outside(tok: Token) -> bool:
+        return clause_lo <= tok.idx < colon and not _inside_any(spans, tok.idx)
+
+    tokens = [t for t in _tokens_between(doc, starts, clause_lo, colon) if outside(t)]
+    if not tokens:
+        return None
+    name: list[Token] = []
+    for tok in reversed(tokens):
+        if tok.pos_ not in _NP_WORDS or len(name) >= 8:
+            break
+        name.insert(0, tok)
+    while name and name[0].pos_ in ("CCONJ", "PART"):
+        name.pop(0)
+    if name and (len(name) == len(tokens) or not name[0].i or doc[name[0].i - 1].is_punct
+                 or doc[name[0].i - 1].pos_ == "ADP") and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in name):
+        if name[-1].pos_ in ("PROPN", "NOUN", "PRON"):
+            return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), ":")
+    for tok in reversed(tokens):
+        if _reports(tok):
+            speaker = _speaker_of(tok, outside)
+            if speaker is not None:
+                return speaker
+    root = tokens[-1]
+    while root.head is not root and outside(root.head) and root.pos_ not in ("VERB", "AUX"):
+        root = root.head
+    while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head):
+        root = root.head
+    subject = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subject is not None and outside(subject) and subject.lower_ not in ("it", "this", "that", "there"):
+        s, e = _speaker_bounds(subject, outside)
+        return _Speaker(s, e, ":")
     return None
 
 
