@@ -219,6 +219,8 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
 
     quote_span = _tokens_between(doc, starts, region.start, region.end)
     # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
+    if len(quote_span) and _is_title(text, region, quote_span):
+        return None  # 'told “Fox & Friends”', 'in “The Art of the Deal”': a show or a book, not words said
     if len(quote_span):
         for root in _roots(quote_span):
             head, steps = root, 0
@@ -271,6 +273,22 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
                     prev_start = text.rfind("\n", 0, prev_end) + 1 + m.end()
             return _colon_speaker(doc, starts, spans, prev_start, prev_end - 1)
     return None
+
+
+_TITLE_PREPS = {"on", "in", "at", "to", "from", "with", "during", "of", "for", "by"}
+
+
+def _is_title(text: str, region: _Region, span: Span) -> bool:
+    """A short capitalised name right after a preposition: a programme, book or film title."""
+    words = re.findall(r"[^\W\d_][\w’'&-]*", text[region.start:region.end])
+    content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]  # "of", "the", "and" stay lower case
+    if not words or len(words) > 8 or not all(w[0].isupper() for w in content):
+        return False
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    while prev is not None and prev.i > 0 and (prev.is_punct or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
+                                               or prev.pos_ == "PROPN"):
+        prev = span.doc[prev.i - 1]
+    return prev is not None and prev.lower_ in _TITLE_PREPS
 
 
 def _first_word(tokens: list[Token]) -> Token | None:
@@ -341,7 +359,21 @@ def _roots(span: Span) -> list[Token]:
 
 
 def _reports(tok: Token) -> bool:
-    return is_reporting_verb(tok.text) and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return False
+    if is_reporting_verb(tok.text):
+        return True
+    # Phrasal cues: "he points out", "Hillary shot back", "fired back".
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return (particle, tok.lower_) in _PHRASAL
+
+
+_PHRASAL = {(p, v) for p, verbs in {
+    "out": ("point", "points", "pointed", "pointing", "lay", "laid", "spell", "spelled", "lash", "lashed"),
+    "back": ("shot", "shoots", "fired", "fires", "hit", "hits", "pushed", "pushes", "wrote", "writes"),
+    "in": ("chimed", "chimes", "cut", "weighed", "weighs"),
+    "up": ("summed", "sums", "spoke", "speaks", "piped"),
+}.items() for v in verbs}
 
 
 def _speaker_of(verb: Token, outside) -> _Speaker | None:
@@ -383,7 +415,7 @@ def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
                 continue
             keep.extend(t for t in c.subtree if outside(t) and t.dep_ not in ("appos", "relcl", "acl"))
     keep = _contiguous(sorted(keep, key=lambda t: t.i), anchor=head)
-    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+    while len(keep) > 1 and (keep[-1].is_punct or keep[-1].dep_ == "cc" or keep[-1].pos_ == "ADP"):
         keep.pop()
     while len(keep) > 1 and keep[0].is_punct:
         keep.pop(0)
