@@ -117,6 +117,8 @@ def _role(text: str, pos: int, mark: str, para_start: int) -> str:
         return "close"
     before = text[pos - 1] if pos > para_start else " "
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
+    if before.isspace() and after.isspace():
+        return "close"  # 'a stray " mark': never opens; closes an open quote ('…brain,' " said)
     opens = before in _OPENING_CONTEXT and not after.isspace()
     closes = not before.isspace() and (after.isspace() or not after.isalnum())
     if opens and not closes:
@@ -245,13 +247,22 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     dash = _DASH.match(tail)
     if dash and after:
         named = [t for t in after if t.idx >= region.end + dash.end()]
-        head = next((t for t in named[:4] if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-        if head is not None and not any(_reports(t) for t in named[:6]):
-            name = [t for t in named[:6] if t.i <= head.i or t.pos_ == "PROPN"]
-            name = _contiguous(name)
+        name: list[Token] = []
+        for tok in named[:6]:
+            if not _in_name(tok) or (tok.pos_ == "CCONJ" and not name):
+                break
+            name.append(tok)
+        while name and (name[-1].pos_ in ("CCONJ", "DET", "ADP") or name[-1].text == "-"):
+            name.pop()
+        if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in name) and not any(_reports(t) for t in named[:6]):
             return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), "—")
     # 4. A reporting verb beside the quote: after it ('…," said Mr. Garin'), else before ('He added, "…').
-    for candidates in (after, before[::-1]):
+    # Before it only for a statement or a long quote: a short fragment further on in the sentence
+    # ("… maintain dialogue … can this “sense” of security") is the writer's unless a verb governs it.
+    inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
+    first = next((ch for ch in inner if ch.isalnum()), "")
+    statement = first.isupper() or first.isdigit() or len(inner.split()) > _SCARE_WORDS
+    for candidates in (after, before[::-1] if statement else []):
         for tok in candidates:
             if _reports(tok):
                 speaker = _speaker_of(tok, outside)
@@ -308,6 +319,13 @@ def _object_speaker(verb: Token, outside) -> _Speaker | None:
 _NP_WORDS = ("PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PART", "NUM", "PRON")
 
 
+def _in_name(tok: Token) -> bool:
+    """A word of a name, the hyphen of "Jae-in" included."""
+    if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return True
+    return tok.pos_ in _NP_WORDS
+
+
 def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], clause_lo: int,
                    colon: int) -> _Speaker | None:
     """Who speaks after the colon at ``colon``: the name right before it ('- Philip Bump:'), else a
@@ -322,7 +340,7 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
         return None
     name: list[Token] = []
     for tok in reversed(tokens):
-        if tok.pos_ not in _NP_WORDS or len(name) >= 8:
+        if not _in_name(tok) or len(name) >= 8:
             break
         name.insert(0, tok)
     while name and name[0].pos_ in ("CCONJ", "PART"):
@@ -392,6 +410,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return c
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
+        return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head is not verb:
         return _subject(verb.head, depth + 1)
@@ -407,7 +427,8 @@ def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
     clause ("Geoff Garin, a Democratic pollster" -> "Geoff Garin"; "the Chinese Ministry of Foreign Affairs")."""
     keep = [head]
     for c in head.lefts:
-        if c.dep_ not in ("punct", "appos", "cc", "preconj") and outside(c):
+        glued = c.text == "-" and not c.whitespace_  # "Moon Jae-in"
+        if (glued or c.dep_ not in ("punct", "appos", "cc", "preconj")) and outside(c):
             keep.extend(t for t in c.subtree if outside(t))
     for c in head.rights:
         if c.dep_ in _TRAILING and (c.dep_ != "prep" or c.lower_ in _OF_PREPS) and outside(c):
@@ -478,6 +499,11 @@ def _quote(text: str, region: _Region, speaker: _Speaker | None, sent_starts: li
     else:
         kind = "scare" if len(inner.split()) <= _SCARE_WORDS else ("direct" if statement else "partial")
     sentence = max(bisect.bisect_right(sent_starts, region.start) - 1, 0) if sent_starts else -1
+    if speaker is not None:
+        # spaCy keeps a no-break space as a token of its own: the speaker's words never end on one.
+        words = text[speaker.start:speaker.end]
+        start = speaker.start + len(words) - len(words.lstrip())
+        speaker = _Speaker(start, max(start + 1, speaker.start + len(words.rstrip())), speaker.cue)
     return Quote(
         start=region.start, end=region.end, text=text[region.start:region.end], kind=kind,
         speaker_text=text[speaker.start:speaker.end] if speaker else None,

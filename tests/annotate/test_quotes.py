@@ -1,0 +1,229 @@
+"""find_quotes: quoted regions from the marks, speakers from the parse."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.annotate.quotes import find_quotes, quoted_regions
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "examples" / "korea-summits"
+POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    import spacy
+
+    from storyline.annotate.pipeline import SPACY_MODEL
+
+    return spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+
+
+def quotes(text: str):
+    return find_quotes(nlp()(text))
+
+
+def only(text: str):
+    found = [q for q in quotes(text) if q.kind != "scare"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the sample corpus ------------------------------------------------------------------------------
+
+
+def test_trump_tweet_in_sample_op_ed_is_found_with_its_speaker():
+    text = (SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text(encoding="utf-8")
+    found = quotes(text)
+    tweet = next(q for q in found if q.text.startswith("“Just landed"))
+    assert tweet.kind == "direct"
+    assert tweet.speaker_text == "Trump"
+    assert text[tweet.speaker_start:tweet.speaker_end] == "Trump"
+    assert tweet.cue == "tweeted"
+
+
+def test_ministry_statement_and_washington_insisting_in_sample_op_ed():
+    text = (SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text(encoding="utf-8")
+    found = {q.text[:12]: q for q in quotes(text)}
+    ministry = found["“Achieving d"]
+    assert ministry.speaker_text == "the Chinese Ministry of Foreign Affairs"
+    assert ministry.kind == "direct"
+    insisted = found["“complete, v"]
+    assert (insisted.speaker_text, insisted.kind) == ("Washington", "partial")
+    assert found["“sense”"].kind == "scare" and found["“sense”"].speaker_text is None
+
+
+def test_every_sample_quote_slices_its_own_text():
+    for path in sorted(SAMPLE.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for q in quotes(text):
+            assert text[q.start:q.end] == q.text
+            if q.speaker_start is not None:
+                assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+# --- written fixtures, one case each --------------------------------------------------------------------
+
+
+def test_straight_quotes_attribution_after():
+    q = only('The talks stalled. "We will not give up our weapons," the ambassador said on Monday.')
+    assert (q.speaker_text, q.cue, q.kind) == ("the ambassador", "said", "direct")
+    assert q.text == '"We will not give up our weapons,"'
+
+
+def test_attribution_before_with_colon():
+    q = only("Trump said: “The meeting was a great success for the world.”")
+    assert (q.speaker_text, q.kind) == ("Trump", "direct")
+
+
+def test_bare_name_and_colon_introduces_a_quote():
+    q = only("Analysis of the turnout - Michael P. McDonald: “At long last the contests have started.”")
+    assert (q.speaker_text, q.cue) == ("Michael P. McDonald", ":")
+
+
+def test_quote_split_by_its_attribution_gives_one_speaker():
+    found = quotes("“We are ready,” he told reporters, “and we will go to Hanoi.”")
+    assert len(found) == 2
+    assert {q.speaker_text for q in found} == {"he"}
+    assert found[0].cue == "told reporters"
+
+
+def test_inverted_attribution_keeps_the_name_not_the_apposition():
+    q = only("“It is a good report,” said Geoff Garin, a Democratic pollster working for Priorities USA.")
+    assert q.speaker_text == "Geoff Garin"
+
+
+def test_multi_paragraph_quote_reopens_without_closing():
+    text = ("Moon Jae-in said: “The peninsula has waited seventy years for this day.\n\n"
+            "“We will not waste it, and neither will our neighbours.”\n\nThe crowd cheered.")
+    found = quotes(text)
+    assert len(found) == 1
+    assert found[0].text.endswith("neighbours.”") and "\n\n" in found[0].text
+    assert found[0].speaker_text == "Moon Jae-in"
+
+
+def test_according_to():
+    q = only("The summit will take place in June, according to a senior State Department official, "
+             "who called it “a historic opportunity for peace.”")
+    assert "official" in q.speaker_text
+
+
+def test_according_to_names_the_source_of_a_quoted_statement():
+    q = only("“The talks will resume next week,” according to the foreign ministry.")
+    assert (q.speaker_text, q.cue) == ("the foreign ministry", "according to")
+
+
+def test_in_a_statement_is_part_of_the_cue():
+    q = only("“We welcome the agreement,” the Chinese Ministry of Foreign Affairs said in a statement.")
+    assert q.speaker_text == "the Chinese Ministry of Foreign Affairs"
+    assert q.cue == "said in a statement"
+
+
+def test_trailing_dash_names_the_speaker():
+    q = only("“Peace is the only option for the peninsula and for the world.” — Kim Dae-jung")
+    assert q.speaker_text == "Kim Dae-jung"
+
+
+def test_pronoun_speaker_is_kept_as_written():
+    q = only("Kim arrived by train. “It was a long journey,” she said.")
+    assert q.speaker_text == "she"
+
+
+def test_next_sentence_quote_inherits_the_speaker():
+    found = quotes("“We are ready,” Pompeo said. “The ball is in their court.”")
+    assert [q.speaker_text for q in found] == ["Pompeo", "Pompeo"]
+
+
+def test_partial_quote_inside_a_sentence():
+    q = only("Trump called the Iran deal “the worst deal ever negotiated” during the rally.")
+    assert (q.speaker_text, q.kind) == ("Trump", "partial")
+
+
+def test_scare_quote_has_no_speaker():
+    found = quotes("The so-called “peace dividend” never arrived in the border towns.")
+    assert [(q.kind, q.speaker_text) for q in found] == [("scare", None)]
+
+
+def test_programme_title_is_not_a_quote_by_the_guest():
+    found = quotes("Graham said on MSNBC's “Morning Joe” that the party was divided.")
+    assert [q.speaker_text for q in found] == [None]
+
+
+def test_nyt_doubled_apostrophes_are_quote_marks():
+    q = only("''I felt embarrassed sometimes, but not unsafe,'' she said.")
+    assert q.speaker_text == "she"
+    assert q.text == "''I felt embarrassed sometimes, but not unsafe,''"
+
+
+def test_apostrophes_and_possessives_do_not_open_quotes():
+    text = "Trump’s team and the leaders' aides met in Kim's villa; the generals' plan held."
+    assert quoted_regions(text) == []
+
+
+def test_unclosed_quote_stops_at_its_paragraph():
+    text = "He said “we will win the election.\n\nThe next paragraph has “a scare” phrase."
+    regions = quoted_regions(text)
+    assert regions[0] == (text.index("“we"), text.index("\n\n"))
+    assert (text.index("“a scare”"), text.index("“a scare”") + len("“a scare”")) in regions
+
+
+def test_odd_number_of_straight_quotes_recovers_at_the_paragraph_end():
+    text = 'A stray " mark here.\n\n"Now a real quote," the spokesman said.'
+    found = quotes(text)
+    real = [q for q in found if q.text == '"Now a real quote,"']
+    assert real and real[0].speaker_text == "the spokesman"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .,:\n'\"“”‘’—-") + ["Trump", " said", "''"]), max_size=120).map("".join))
+def test_any_text_gives_regions_that_slice_the_text(text):
+    for start, end in quoted_regions(text):
+        assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .,:\n'\"“”—") + ["Trump", " said", " he", "''"]), max_size=80).map("".join))
+def test_any_text_gives_quotes_whose_offsets_slice_the_text(text):
+    for q in quotes(text):
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+# --- PolNeAR: floors measured on 30 documents (benchmarks/quotes_polnear.py) minus a margin ---------------
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("quotes_polnear", REPO / "benchmarks" / "quotes_polnear.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_polnear_recall_speaker_and_precision_floors():
+    if not (POLNEAR / "text").is_dir():
+        pytest.skip("../shared/data/polnear-train is absent: nothing to measure against")
+    bench = _benchmark()
+    docs = bench.documents(30)
+    score = bench.Score()
+    for (name, text, ann), sdoc in zip(docs, nlp().pipe([t for _, t, _ in docs])):
+        score.add(name, text, bench.read_gold(ann, text), [q.to_dict() for q in find_quotes(sdoc)], 0)
+    assert score.failures == 0
+    assert score.found / score.gold >= RECALL_FLOOR
+    assert score.speaker_ok / score.with_source >= SPEAKER_FLOOR
+    assert score.correct / score.predicted >= PRECISION_FLOOR
+
+
+RECALL_FLOOR = 0.95
+SPEAKER_FLOOR = 0.85
+PRECISION_FLOOR = 0.92
