@@ -182,7 +182,7 @@ def parsed(nlp, docs: list[tuple[str, str, Path]], cache: Path | None):
         names = Path(str(cache) + ".names").read_text().splitlines()
         wanted = {n for n, _, _ in docs}
         if wanted <= set(names):
-            got = dict(zip(names, DocBin().from_disk(cache).get_docs(nlp.vocab)))
+            got = dict(zip(names, DocBin().from_disk(cache).get_docs(nlp.vocab), strict=True))
             return [got[n] for n, _, _ in docs], 0.0
     t0 = time.perf_counter()
     out = list(nlp.pipe([t for _, t, _ in docs], batch_size=16))
@@ -206,7 +206,7 @@ def run_storyline(args, docs) -> Score:
     sdocs, parse_s = parsed(nlp, docs, Path(args.cache) if args.cache else None)
     score = Score()
     t0 = time.perf_counter()
-    for (name, text, ann), sdoc in zip(docs, sdocs):
+    for (name, text, ann), sdoc in zip(docs, sdocs, strict=True):
         try:
             preds = [q.to_dict() for q in find_quotes(sdoc)]
         except Exception as err:  # noqa: BLE001 - a crash is a figure here, not a stop
@@ -257,7 +257,7 @@ def run_baseline(args, docs) -> Score | None:
         print("baseline failed:", proc.stderr[-500:])
         return None
     score = Score()
-    for (name, text, ann), line in zip(docs, proc.stdout.splitlines()):
+    for (name, text, ann), line in zip(docs, proc.stdout.splitlines(), strict=False):
         preds = json.loads(line)
         if isinstance(preds, dict):
             score.failures += 1

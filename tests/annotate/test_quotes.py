@@ -216,7 +216,7 @@ def test_polnear_recall_speaker_and_precision_floors():
     bench = _benchmark()
     docs = bench.documents(30)
     score = bench.Score()
-    for (name, text, ann), sdoc in zip(docs, nlp().pipe([t for _, t, _ in docs])):
+    for (name, text, ann), sdoc in zip(docs, nlp().pipe([t for _, t, _ in docs]), strict=True):
         score.add(name, text, bench.read_gold(ann, text), [q.to_dict() for q in find_quotes(sdoc)], 0)
     assert score.failures == 0
     assert score.found / score.gold >= RECALL_FLOOR
