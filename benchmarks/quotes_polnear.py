@@ -17,7 +17,7 @@ is the gold. Definitions:
   quote's characters lie in some gold Content (quoted or not: PolNeAR's contents are the ground truth
   for "someone said this").
 - speaker precision: of those, the ones whose speaker also matches that Content's Source (as above).
-- failures: documents where find_quotes raised.
+- failures: documents where find_quotes raised (their gold quotes count as missed).
 
 Run: .venv/bin/python benchmarks/quotes_polnear.py [--limit N] [--exclude lemmatizer,ner]
      [--cache /tmp/x.spacy] [--errors N] [--baseline]
@@ -212,7 +212,7 @@ def run_storyline(args, docs) -> Score:
         except Exception as err:  # noqa: BLE001 - a crash is a figure here, not a stop
             score.failures += 1
             score.errors.append(f"CRASH {name}: {err!r}")
-            continue
+            preds = []  # its gold quotes count as missed
         score.add(name, text, read_gold(ann, text), preds, args.errors)
     quote_s = time.perf_counter() - t0
     print(f"spaCy pipeline: {', '.join(nlp.pipe_names)} (excluded: {', '.join(exclude) or 'none'})")
@@ -261,7 +261,7 @@ def run_baseline(args, docs) -> Score | None:
         preds = json.loads(line)
         if isinstance(preds, dict):
             score.failures += 1
-            continue
+            preds = []  # its gold quotes count as missed
         score.add(name, text, read_gold(ann, text), preds, 0)
     return score
 
