@@ -58,7 +58,8 @@ def main() -> None:
           f"({ours_s / spacy_s:.2f}x spaCy's time)")
     print(f"  temporal tagger alone             {words / timex_s:>9.0f} words/s")
     print(f"  found: {sum(len(a.mentions) for a in anns)} mentions, {sum(len(a.timexes) for a in anns)} timexes, "
-          f"{sum(len(a.quotes) for a in anns)} quotes")
+          f"{sum(len(a.quotes) for a in anns)} quotes; documents whose analysis failed: "
+          f"{sum(1 for a in anns if a.skipped_reason)}")
 
 
 if __name__ == "__main__":

@@ -483,13 +483,20 @@ def _person_name(text: str, s: _Span, spans: list[_Span], parts: dict[str, set[s
     key = name_key(surface)
     if len(surface.split()) > 1 or key not in parts:
         return full_forms.get(key, surface)
-    candidates = {name_key(f) for f in parts[key]}
+    # A full name can be known from its parts yet have lost its PERSON span to a later repair
+    # ("Bashar al-Assad" relabelled): then its own spelling stands in for the document's preferred one.
+    spelled = {name_key(f): f for f in sorted(parts[key])}
+    candidates = set(spelled)
     if len(candidates) == 1:
-        return full_forms[next(iter(candidates))]
+        (only,) = candidates
+        return full_forms.get(only, spelled[only])
     before = [o for o in spans if o.end <= s.start and name_key(_surface(text, o)) in candidates]
     after = [o for o in spans if o.start >= s.end and name_key(_surface(text, o)) in candidates]
     nearest = before[-1] if before else (after[0] if after else None)
-    return full_forms[name_key(_surface(text, nearest))] if nearest else surface
+    if nearest is None:
+        return surface
+    k = name_key(_surface(text, nearest))
+    return full_forms.get(k, spelled.get(k, surface))
 
 
 def _means_state(doc: Doc, s: _Span) -> bool:

@@ -8,6 +8,7 @@ Each component is a plain function over the spaCy Doc or the text and is testabl
 from __future__ import annotations
 
 import bisect
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -70,7 +71,13 @@ def annotate_documents(
                 ann = Annotations(document=d.id, dct=dct or document_dct(d),
                                   skipped_reason=f"language '{d.language}' is not English: not analyzed")
             else:
-                ann = _annotate_parsed(d, next(parsed), dct or document_dct(d))
+                sdoc = next(parsed)
+                try:
+                    ann = _annotate_parsed(d, sdoc, dct or document_dct(d))
+                except Exception as err:  # one document's bug must not stop the batch or lose the others
+                    detail = traceback.format_exception_only(type(err), err)[-1].strip()
+                    ann = Annotations(document=d.id, dct=dct or document_dct(d),
+                                      skipped_reason=f"analysis failed ({detail}): please report this document")
             if on_done:
                 on_done(ann)
             yield ann
