@@ -146,3 +146,12 @@ def test_the_other_name_in_a_two_leader_summit_compound_is_a_person():
 def test_a_hyphenated_place_before_a_gathering_noun_is_not_made_a_person():
     found = mentions_of("Donald Trump flew home on Wednesday. The Trump-era summit eased tensions, analysts said.")
     assert not any(m.text == "era" for m in found)
+
+
+def test_a_full_name_cut_by_a_later_repair_does_not_break_the_document():
+    # PolNeAR breitbart_2016-06-20: "Syrian Pres. Bashar al-Assad" then "Assad" crashed the naming step.
+    text = ("The single biggest factor that led to the rise of ISIS was the failed attempt to overthrow Syrian "
+            "Pres. Bashar al-Assad. The United States openly called for the overthrow of Assad.")
+    found = mentions_of(text)
+    assert any(m.label == "PERSON" and "Assad" in m.name for m in found)
+    assert all(text[m.start:m.end] == m.text for m in found)
