@@ -120,7 +120,7 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Johnson and Trump met": both are subjects
     return root.dep_ in _SUBJECT
 

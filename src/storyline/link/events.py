@@ -253,11 +253,12 @@ def _anchor(tok: Token) -> Token:
         if t.dep_ == "prep" and t.lower_ in _EVENT_PREPOSITIONS and t.i == t.sent.start:
             return t  # "Despite the frequent rhetorical exchanges last year, ..."
         if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.dep_ == "ROOT") and t.dep_ != "aux":
-            if t.dep_ in ("xcomp", "pcomp", "conj") and t.head is not t:
+            if t.dep_ in ("xcomp", "pcomp", "conj") and t.head.i != t.i:
                 t = t.head
                 continue
             return _fronted_when(tok, t)
-        if t.head is t:
+        # spaCy makes a new Token object on each access: compare positions, never identity.
+        if t.head.i == t.i:
             return t
         t = t.head
 
