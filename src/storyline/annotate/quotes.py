@@ -226,7 +226,7 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     if len(quote_span):
         for root in _roots(quote_span):
             head, steps = root, 0
-            while head.head is not head and steps < 8:
+            while head.head.i != head.i and steps < 8:
                 head, steps = head.head, steps + 1
                 if outside(head) and _reports(head):
                     speaker = _speaker_of(head, outside)
@@ -355,7 +355,7 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
             if speaker is not None:
                 return speaker
     root = tokens[-1]
-    while root.head is not root and outside(root.head) and root.pos_ not in ("VERB", "AUX"):
+    while root.head.i != root.i and outside(root.head) and root.pos_ not in ("VERB", "AUX"):
         root = root.head
     while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head):
         root = root.head
@@ -373,7 +373,7 @@ def _tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> Span:
 
 
 def _roots(span: Span) -> list[Token]:
-    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
 
 
 def _reports(tok: Token) -> bool:
@@ -413,7 +413,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
         return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
 
