@@ -224,3 +224,14 @@ def test_shared_place_lowers_the_meaning_bar():
     together = [_candidate("a", 0, "2022-11", ["gpe-bali"]), _candidate("b", 0, "2022-11-14", ["gpe-bali"])]
     assert len(merge_candidates(apart, unrelated)) == 2
     assert len(merge_candidates(together, unrelated)) == 1
+
+
+def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor():
+    # A noun-rooted sentence ("The summit in June 2019, which Trump attended.") once sent _anchor round
+    # the root forever: spaCy Tokens must be compared by position.
+    from storyline.annotate.pipeline import load_nlp
+    from storyline.link.events import _anchor
+
+    sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
+    june = next(t for t in sdoc if t.text == "June")
+    assert _anchor(june).i == next(t for t in sdoc if t.dep_ == "ROOT").i
