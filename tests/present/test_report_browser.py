@@ -311,3 +311,29 @@ def test_page_links_open_a_citation(report, export, tmp_path, suffix):
     assert "".join(dom.marks) == event["sources"][n]["sentence"]
     assert "img" not in dom.tags
 
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    """The report `storyline analyze` writes for the bundled sample corpus."""
+    import storyline
+
+    sample = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+    result = storyline.analyze([sample], tmp_path_factory.mktemp("sample"))
+    return result.report_path, result.export
+
+
+def test_sample_report_citation_opens_the_source_passage(browser, sample_report, shots):
+    report_path, export = sample_report
+    browser.open(report_path.as_uri())
+    # the event most outlets cite (the Singapore summit, told by two op-eds), its last citation
+    event = max(export["events"], key=lambda e: len(e["sources"]))
+    n = len(event["sources"]) - 1
+    source = event["sources"][n]
+    browser.click(f"{event_card(event['id'])}.querySelectorAll('.ev-sources .cite')[{n}]")
+    state = browser.js(READER_STATE)
+    shot = browser.screenshot(shots / "sample-report-reader.png")
+    assert state["open"] and state["doc"] == source["document"]
+    assert state["marks"] == source["sentence"]
+    assert state["inView"] and state["imgs"] == 0
+    assert shot.stat().st_size > 10_000
