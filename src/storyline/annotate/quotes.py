@@ -359,7 +359,7 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
         root = root.head
     while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head):
         root = root.head
-    subject = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+    subject = _subject(root, outside) if root.pos_ in ("VERB", "AUX") else None
     if subject is not None and outside(subject) and subject.lower_ not in ("it", "this", "that", "there"):
         s, e = _speaker_bounds(subject, outside)
         return _Speaker(s, e, ":")
@@ -383,6 +383,8 @@ def _reports(tok: Token) -> bool:
         return True
     # Phrasal cues: "he points out", "Hillary shot back", "fired back".
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if particle is None and tok.i + 1 < len(tok.doc):
+        particle = tok.doc[tok.i + 1].lower_  # "shot back" parsed with "back" as an adverb
     return (particle, tok.lower_) in _PHRASAL
 
 
@@ -395,26 +397,30 @@ _PHRASAL = {(p, v) for p, verbs in {
 
 
 def _speaker_of(verb: Token, outside) -> _Speaker | None:
-    subject = _subject(verb)
+    subject = _subject(verb, outside)
     if subject is None or not outside(subject):
         return None
     s, e = _speaker_bounds(subject, outside)
     return _Speaker(s, e, _cue(verb))
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in _SUBJECTS:
-            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head  # "Garin, who said …"
-            return c
+def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
+    """The subject of ``verb``; of several (a misparse hangs a quoted clause's subject on the cue too:
+    '“…Trump articulates it differently,” Viguerie notes'), the first one ``outside`` the quotes."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if outside is not None and len(subjects) > 1:
+        subjects = [c for c in subjects if outside(c)] or subjects
+    for c in subjects:
+        if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head  # "Garin, who said …"
+        return c
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
         return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head.i != verb.i:
-        return _subject(verb.head, depth + 1)
+        return _subject(verb.head, outside, depth + 1)
     return None
 
 
