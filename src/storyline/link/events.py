@@ -94,6 +94,11 @@ def build_events(
     vectors = embedder.encode([c.clause for c in candidates])
     groups = merge_candidates(candidates, vectors)
     events = [_event(group, actors) for group in groups]
+    seen: dict[str, int] = {}
+    for e in events:  # ids are content hashes; a clash must never stop the corpus from being written
+        seen[e.id] = seen.get(e.id, 0) + 1
+        if seen[e.id] > 1:
+            e.id = f"{e.id}-{seen[e.id]}"
     return sorted(events, key=_date_key)
 
 
@@ -327,7 +332,10 @@ def _event(group: list[Candidate], actors: ActorIndex) -> Event:
                                    end=c.sentence.end, time_expression=c.timex.text))
     places = [best.place_names[0]] if best.place_names else [n for c in group for n in c.place_names]
     actor_ids = sorted({a for c in group for a in c.actors})
-    key = "|".join(f"{s.document}:{s.start}" for s in sources) + "|" + date
+    # Two events can share their sentences and date (two clauses of one sentence): the time
+    # expressions that anchor them tell them apart.
+    anchors = sorted(f"{c.document}:{c.timex.start}" for c in group)
+    key = "|".join(f"{s.document}:{s.start}" for s in sources) + "|" + date + "|" + "|".join(anchors)
     return Event(
         id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12], date=date,
         granularity=granularity_of(date) or "", summary=best.clause, actors=actor_ids,
