@@ -223,6 +223,11 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
     if len(quote_span) and _is_title(text, region, quote_span):
         return None  # 'told “Fox & Friends”', 'in “The Art of the Deal”': a show or a book, not words said
+    # 0. The cue right after a quote that breaks off at a comma ('“…,” Trump said, after Quick said …'):
+    # the news convention outranks the parse, which often hangs the quote on a later verb.
+    speaker = _adjacent_cue(doc, starts, region, hi, outside)
+    if speaker is not None:
+        return speaker
     if len(quote_span):
         for root in _roots(quote_span):
             head, steps = root, 0
@@ -283,6 +288,36 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
                 if not _ABBREV.search(clause[:m.start() + 1]):
                     prev_start = text.rfind("\n", 0, prev_end) + 1 + m.end()
             return _colon_speaker(doc, starts, spans, prev_start, prev_end - 1)
+    return None
+
+
+def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside) -> _Speaker | None:
+    """'“…,” Trump said', '“…?” asked Mr. Garin': a reporting verb in the clause that follows a quote
+    opening its sentence and ending on a comma, question or exclamation mark, and its subject in that same
+    clause. Not for a quote inside a sentence ('Boreing said, “…,” promising …'): its own cue came first."""
+    text = doc.text
+    inner = text[region.start:region.end].rstrip("\"”'’» \n")
+    if not inner or inner[-1] not in ",?!":
+        return None
+    lead = text[region.para_start:region.start].rstrip()
+    if lead and lead[-1] not in ".!?\"”'":
+        return None
+    clause: list[Token] = []
+    for tok in _tokens_between(doc, starts, region.end, hi):
+        if tok.is_punct and tok.text not in ("-", "'s", "’s") or tok.is_space:
+            break
+        clause.append(tok)
+    if not clause or len(clause) > 12:
+        return None
+    for tok in clause:
+        if _reports(tok):
+            subject = _subject(tok, outside)
+            if subject is not None and clause[0].i <= subject.i <= clause[-1].i:
+                s, e = _speaker_bounds(subject, outside)
+                return _Speaker(s, e, _cue(tok))
+            if tok is clause[0] and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                return _object_speaker(tok, outside)  # '“…,” said Mr. Garin'
+            return None
     return None
 
 
