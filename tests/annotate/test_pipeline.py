@@ -80,3 +80,21 @@ def test_an_explicit_dct_overrides_the_documents_date(sample_docs):
     ann = annotate_document(doc, dct="2019-07-01")
     sunday = [t for t in ann.timexes if t.text.lower().endswith("sunday")]
     assert sunday and sunday[0].value == "2019-06-30"
+
+
+def test_he_after_a_quote_continues_that_speaker_when_nobody_else_is_named():
+    text = ("Donald Trump and Kim Jong-un met in Hanoi on Wednesday for a second summit. "
+            "“It was a very productive meeting,” Trump told reporters at the hotel. "
+            "“We will meet again soon,” he added.")
+    doc = Document(id="x", source_path="x", text=text, language="en", published="2019-02-28")
+    quotes = [q for q in annotate_document(doc).quotes if q.speaker_text]
+    assert [(q.speaker_text, q.speaker_name) for q in quotes] == [("Trump", "Donald Trump"), ("he", "Donald Trump")]
+
+
+def test_he_does_not_continue_a_speaker_when_another_person_was_named_in_between():
+    text = ("Donald Trump and Kim Jong-un met in Hanoi on Wednesday for a second summit. "
+            "“It was a very productive meeting,” Trump told reporters at the hotel. "
+            "Kim Jong-un and Moon Jae-in spoke by phone later. “We will meet again soon,” he added.")
+    doc = Document(id="x", source_path="x", text=text, language="en", published="2019-02-28")
+    last = [q for q in annotate_document(doc).quotes if q.speaker_text][-1]
+    assert last.speaker_text == "he" and last.speaker_name != "Donald Trump"

@@ -110,15 +110,25 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     # Values read against a guessed publication date are marked anchored=False.
     timexes = tag_timexes(doc.text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
     quotes = find_quotes(sdoc)
+    previous: Quote | None = None
     for q in quotes:
         q.sentence = sentence_of(q.start)
-        _resolve_speaker(q, sdoc, mentions)
+        _resolve_speaker(q, sdoc, mentions, previous)
+        if q.speaker_name:
+            previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
                        timexes=timexes, quotes=quotes)
 
 
-def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention]) -> None:
-    """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person."""
+# News convention: a quote attributed to "he"/"she" soon after another quote continues that speaker
+# ("'...,' Trump said. ... 'We will see,' he added.") when the pronoun fits and no one else intervenes.
+_CONTINUATION_SENTENCES = 3
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None) -> None:
+    """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person,
+    else (for he/she) the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return
     from storyline.annotate.pronouns import resolve_pronoun
@@ -132,6 +142,14 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention]) -> None:
         found = people[0] if people else inside[-1]
     else:
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions)
+    if found is None and previous is not None and previous.speaker_label == "PERSON" \
+            and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
+            and quote.sentence - previous.sentence <= _CONTINUATION_SENTENCES:
+        others = {m.name for m in mentions if m.label == "PERSON" and previous.end <= m.start < quote.speaker_start}
+        if others <= {previous.speaker_name}:
+            quote.speaker_name, quote.speaker_label = previous.speaker_name, "PERSON"
+            quote.speaker_aliases = list(previous.speaker_aliases)
+        return
     if found is None:
         return
     quote.speaker_name = found.name
