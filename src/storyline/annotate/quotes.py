@@ -46,7 +46,8 @@ _OPENING_CONTEXT = set(" \t\n([{—–-/")
 # "Mr." or "U.S." before a space is not a sentence end.
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|No|Vol|vs|Inc|Co|Corp|"
                      r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ave|Mt|Ft)|\b[A-Z]|(?:[A-Z]\.)+[A-Z])\.$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+# A sentence ends before a capital, a digit or a quote mark: '(R-Fla.) said' or 'N.J., said' go on.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[^a-z]|$)")
 _STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "release", "letter", "email", "e-mail", "speech",
                     "op-ed", "video", "message", "memo", "note", "remarks", "conference", "call", "briefing"}
 _DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
