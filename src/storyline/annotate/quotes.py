@@ -310,16 +310,39 @@ def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside
         clause.append(tok)
     if not clause or len(clause) > 12:
         return None
-    for tok in clause:
+    for k, tok in enumerate(clause):
         if _reports(tok):
             subject = _subject(tok, outside)
             if subject is not None and clause[0].i <= subject.i <= clause[-1].i:
                 s, e = _speaker_bounds(subject, outside)
                 return _Speaker(s, e, _cue(tok))
-            if tok is clause[0] and tok.tag_ in ("VBD", "VBZ", "VBP"):
-                return _object_speaker(tok, outside)  # '“…,” said Mr. Garin'
-            return None
+            if k == 0 and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                # '“…,” said Mr. Garin': the parser often hangs the inverted name on a verb further on
+                # ('said David Brock, a Clinton confidant who heads …').
+                speaker = _object_speaker(tok, outside)
+                run = _name_run(clause[1:])
+            else:
+                speaker, run = None, _name_run(clause[:k][::-1])[::-1]  # '“…,” Bozell answers'
+            if speaker is None and run:
+                return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), _cue(tok))
+            return speaker
     return None
+
+
+def _name_run(tokens: list[Token]) -> list[Token]:
+    """The words of a name at the head of ``tokens`` ('Sen. Marco Rubio', 'the conference speaker'); empty
+    when they do not all form one."""
+    run: list[Token] = []
+    for tok in tokens:
+        if not _in_name(tok) or tok.pos_ in ("CCONJ", "PART") or tok.tag_ == "POS" and not run:
+            break
+        run.append(tok)
+    ordered = sorted(run, key=lambda t: t.i)
+    if not ordered or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in ordered):
+        return []
+    if ordered[-1].pos_ not in ("PROPN", "NOUN", "PRON") or ordered[0].pos_ in ("ADJ", "NUM") and len(ordered) == 1:
+        return []
+    return run
 
 
 _TITLE_PREPS = {"on", "in", "at", "to", "from", "with", "during", "of", "for", "by"}
