@@ -477,6 +477,13 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
         return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "pobj") and depth < 3:
+        # 'X issued a statement saying …', 'sent an email to supporters saying …': the sender speaks.
+        host = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return _subject(host, outside, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX") and depth < 3:
+        return _subject(verb.head.head, outside, depth + 1)  # 'X deflected questions before saying, …'
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head.i != verb.i:
         return _subject(verb.head, outside, depth + 1)
