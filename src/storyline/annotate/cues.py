@@ -19,6 +19,7 @@ condemn ridicule dismiss defend opine text email interject snap threaten charact
 thunder gush concur argue summarize summarise put quote cite read tease taunt promise pledge sneer scoff
 fume rage muse scold lecture insult attack brand term deride decry question declare chide press sing
 share retweet recommend advise exhort
+refer credit react deem talk speak express echo concede agree disagree
 """.split()
 
 # Forms the regular rules below get wrong.
@@ -29,7 +30,8 @@ _IRREGULAR = {
     "testify": ("testified", "testifies"), "label": ("labelled", "labelling"), "dub": ("dubbed", "dubbing"),
     "plead": ("pled",), "tease": ("teased", "teasing"), "scold": (), "rage": ("raged", "raging"),
     "brag": ("bragged", "bragging"), "slam": ("slammed", "slamming"), "email": ("e-mailed",),
-    "question": (), "muse": ("mused", "musing"), "fume": ("fumed", "fuming"), "sneer": (),
+    "question": (), "muse": ("mused", "musing"), "refer": ("referred", "referring"),
+    "speak": ("spoke", "spoken"), "echo": ("echoes", "echoed", "echoing"), "fume": ("fumed", "fuming"), "sneer": (),
 }
 
 
