@@ -550,7 +550,7 @@ def _cue(verb: Token) -> str:
 def _continues(text: str, prev: _Region, region: _Region) -> bool:
     """Does ``region`` go on with the previous quote's speaker: the same paragraph ('"…," he said. "…"'),
     or the paragraph right after, opened by the quote?"""
-    lead = text[prev.end:region.start].rstrip(" \t")
+    lead = text[prev.end:region.start].rstrip(" \t\xa0")  # web copy puts no-break spaces after a period
     if not lead or lead[-1] not in ".!?\n":
         return False  # a fragment inside a new sentence has its own attribution or none
     if region.para_start == prev.para_end:
