@@ -310,6 +310,8 @@ def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside
         clause.append(tok)
     if not clause or len(clause) > 12:
         return None
+    if not any(_reports(t) for t in clause):
+        return _apposed_cue(doc, clause, hi, outside)
     for k, tok in enumerate(clause):
         if _reports(tok):
             subject = _subject(tok, outside)
@@ -326,6 +328,20 @@ def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside
             if speaker is None and run:
                 return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), _cue(tok))
             return speaker
+    return None
+
+
+def _apposed_cue(doc: Doc, name: list[Token], hi: int, outside) -> _Speaker | None:
+    """'“…,” Gene Sperling, a top outside Clinton adviser, said': a name, its apposition between commas, then
+    the cue."""
+    run = _name_run(name)
+    if len(run) != len(name) or name[-1].i + 1 >= len(doc) or doc[name[-1].i + 1].text != ",":
+        return None
+    for tok in doc[name[-1].i + 2:min(len(doc), name[-1].i + 30)]:
+        if tok.idx >= hi or tok.is_space or tok.text in (".", ";", ":", "?", "!") or not outside(tok):
+            return None
+        if _reports(tok) and doc[tok.i - 1].text == ",":
+            return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), _cue(tok))
     return None
 
 
