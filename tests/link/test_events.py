@@ -235,3 +235,21 @@ def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor():
     sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
     june = next(t for t in sdoc if t.text == "June")
     assert _anchor(june).i == next(t for t in sdoc if t.dep_ == "ROOT").i
+
+
+def test_the_date_sweep_finds_exactly_the_pairs_an_all_pairs_comparison_finds():
+    # _qualifying_pairs compares only date-overlapping candidates; it must lose no qualifying pair.
+    from storyline.link.events import _qualifying_pairs, _same_event
+
+    rng = np.random.default_rng(5)
+    values = ["2017", "2018", "2018-06", "2018-06-12", "2018-06-13", "2018-SU", "2019-02", "2019-02-27",
+              "2019-W09", "2019-Q1", "2017-FA", "2019"]
+    cands = [_candidate(f"d{k % 4}", k, values[rng.integers(len(values))],
+                        places=[f"p{rng.integers(3)}"] if rng.random() < 0.5 else [],
+                        actors=[f"a{rng.integers(4)}" for _ in range(rng.integers(3))]) for k in range(80)]
+    vectors = rng.normal(size=(80, 8)) + 1.5
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    brute = sorted((round(float(vectors[i] @ vectors[j]), 6), i, j) for i in range(80) for j in range(i + 1, 80)
+                   if _same_event(cands[i], cands[j], float(vectors[i] @ vectors[j])))
+    swept = sorted((round(s, 6), i, j) for s, i, j in _qualifying_pairs(cands, vectors))
+    assert brute and swept == brute

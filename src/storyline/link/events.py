@@ -144,12 +144,7 @@ def merge_candidates(candidates: list[Candidate], vectors: np.ndarray) -> list[l
     """Groups of candidates telling the same event: pairs that qualify (``_same_event``) merge best
     first, and two groups join only when every pair across them has compatible dates and places."""
     n = len(candidates)
-    sims = vectors @ vectors.T if n else np.zeros((0, 0))
-    pairs: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            if _same_event(candidates[i], candidates[j], float(sims[i, j])):
-                pairs.append((float(sims[i, j]), i, j))
+    pairs = _qualifying_pairs(candidates, vectors)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in sorted(pairs, reverse=True):
@@ -162,6 +157,32 @@ def merge_candidates(candidates: list[Candidate], vectors: np.ndarray) -> list[l
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
     return [[candidates[k] for k in sorted(ks)] for ks in members.values()]
+
+
+def _qualifying_pairs(candidates: list[Candidate], vectors: np.ndarray) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) for every pair ``_same_event`` accepts, without comparing all pairs: two
+    candidates can only tell one event when their dates overlap, so candidates are swept in date order
+    and each is compared (one matrix-vector product) with those starting before it ends. The cost
+    grows with the candidates times their overlapping neighbours, not with the square of the corpus."""
+    n = len(candidates)
+    if n < 2:
+        return []
+    spans = [bounds(c.value) for c in candidates]
+    lo = np.array([sp[0].toordinal() for sp in spans])
+    hi = np.array([sp[1].toordinal() for sp in spans])
+    order = np.argsort(lo, kind="stable")
+    lo_sorted = lo[order]
+    pairs: list[tuple[float, int, int]] = []
+    for pos, i in enumerate(order):
+        end = int(np.searchsorted(lo_sorted, hi[i], side="right"))
+        later = order[pos + 1:end]  # they start no earlier than i and before i ends: they overlap
+        if not len(later):
+            continue
+        sims = vectors[later] @ vectors[i]
+        for j, sim in zip(later[sims >= _RELATED], sims[sims >= _RELATED], strict=True):
+            if _same_event(candidates[i], candidates[j], float(sim)):
+                pairs.append((float(sim), int(min(i, j)), int(max(i, j))))
+    return pairs
 
 
 def _same_event(a: Candidate, b: Candidate, similarity: float) -> bool:
