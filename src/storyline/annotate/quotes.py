@@ -88,6 +88,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
         speaker = _attribute(doc, starts, region, spans)
         if speaker is None and previous is not None and _continues(text, previous[0], region):
             speaker = previous[1]
+        if speaker is None:
+            speaker = _lead_in_speaker(doc, starts, region, spans)
         if speaker is not None:
             previous = (region, speaker)
         quotes.append(_quote(text, region, speaker, sent_starts))
@@ -561,6 +563,42 @@ def _cue(verb: Token) -> str:
     words = _contiguous(words, anchor=verb) if len(words) > 1 else words
     doc = verb.doc
     return doc[words[0].i:words[-1].i + 1].text
+
+
+def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
+    """A quoted statement opening its sentence right after an unquoted sentence that attributes ('Sam Lau
+    said in a statement. “There are no paper ballots…”', 'Will urged voters to abandon outsiders.¶“The
+    eruption of war…”'): news prose lets the quote go on with that sentence's speaker."""
+    text = doc.text
+    lead = text[:region.start].rstrip(" \t\xa0")
+    inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
+    first = next((ch for ch in inner if ch.isalnum()), "")
+    if not lead or not (first.isupper() or first.isdigit()):
+        return None
+    if region.start == region.para_start:
+        end = len(lead)  # the paragraph before
+    elif lead[-1] in ".!?":
+        end = len(lead)
+    else:
+        return None
+    if text[end - 1] not in ".!?" or end < 2:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    sentence = text[start:end - 1]
+    for m in _SENTENCE_END.finditer(sentence):
+        if not _ABBREV.search(sentence[:m.start() + 1]):
+            start = text.rfind("\n", 0, end) + 1 + m.end()
+
+    def outside(tok: Token) -> bool:
+        return start <= tok.idx < end and not _inside_any(spans, tok.idx)
+
+    verbs = [t for t in _tokens_between(doc, starts, start, end) if _reports(t)]
+    verbs.sort(key=lambda t: (t.dep_ not in ("ROOT", "conj"), -t.i))
+    for verb in verbs:
+        speaker = _speaker_of(verb, outside)
+        if speaker is not None:
+            return speaker
+    return None
 
 
 def _continues(text: str, prev: _Region, region: _Region) -> bool:
