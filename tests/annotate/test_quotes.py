@@ -142,6 +142,45 @@ def test_next_sentence_quote_inherits_the_speaker():
     assert [q.speaker_text for q in found] == ["Pompeo", "Pompeo"]
 
 
+def test_next_sentence_after_a_no_break_space_inherits_the_speaker():
+    found = quotes("“We are ready,” Pompeo said.\xa0“The ball is in their court.”")
+    assert [q.speaker_text for q in found] == ["Pompeo", "Pompeo"]
+
+
+def test_adjacent_cue_outranks_a_later_reporting_verb():
+    found = quotes('"I never said that," Trump said, after the moderator said he had called Rubio a puppet.')
+    assert [q.speaker_text for q in found] == ["Trump"]
+
+
+def test_speaker_after_a_state_abbreviation_in_parentheses():
+    q = only('"It reminds us how important this election is," Sen. Marco Rubio (R-Fla.) said on Saturday.')
+    assert q.speaker_text == "Sen. Marco Rubio"
+
+
+def test_name_apposition_then_cue():
+    q = only("“It is not the position that everything is fine,” Gene Sperling, a top outside Clinton adviser, "
+             "said at an event.")
+    assert q.speaker_text == "Gene Sperling"
+
+
+def test_statement_saying_names_the_sender():
+    q = only('On Saturday, Trump issued a statement saying that the judge was "a remarkable person and a '
+             'brilliant justice."')
+    assert q.speaker_text == "Trump"
+
+
+def test_quote_after_an_unquoted_attributing_sentence():
+    found = [q for q in quotes("Sam Lau, the party's spokesman, said in a statement. “There are no paper "
+                               "ballots to recount. The caucuses cannot be re-created.”") if q.kind != "scare"]
+    assert [q.speaker_text for q in found] == ["Sam Lau"]
+
+
+def test_no_name_taken_from_a_medium_before_a_colon():
+    q = only("After the attack, a familiar voice celebrated the killings on Twitter: “We have already arrived with our "
+             "soldiers.”")
+    assert q.speaker_text == "a familiar voice"
+
+
 def test_partial_quote_inside_a_sentence():
     q = only("Trump called the Iran deal “the worst deal ever negotiated” during the rally.")
     assert (q.speaker_text, q.kind) == ("Trump", "partial")
@@ -198,7 +237,8 @@ def test_any_text_gives_quotes_whose_offsets_slice_the_text(text):
             assert text[q.speaker_start:q.speaker_end] == q.speaker_text
 
 
-# --- PolNeAR: floors measured on 30 documents (benchmarks/quotes_polnear.py) minus a margin ---------------
+# --- PolNeAR: floors measured on 30 documents (benchmarks/quotes_polnear.py --limit 30: recall 0.995, speaker
+# accuracy 0.924, precision 0.967) minus a margin ------------------------------------------------------------
 
 
 def _benchmark():
@@ -224,6 +264,6 @@ def test_polnear_recall_speaker_and_precision_floors():
     assert score.correct / score.predicted >= PRECISION_FLOOR
 
 
-RECALL_FLOOR = 0.95
-SPEAKER_FLOOR = 0.85
-PRECISION_FLOOR = 0.92
+RECALL_FLOOR = 0.97
+SPEAKER_FLOOR = 0.90
+PRECISION_FLOOR = 0.94
