@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.annotate.doctext import doc_text
 from storyline.annotate.entities import given_name_gender
 from storyline.model import Mention
 
@@ -132,8 +133,8 @@ def _gender(doc: Doc, m: Mention) -> str | None:
     if len(words) > 1 and (g := given_name_gender(words[0])):
         return g
     surname = re.escape(words[-1])
-    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", doc.text):
+    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", doc_text(doc)):
         return "male"
-    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", doc.text):
+    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", doc_text(doc)):
         return "female"
     return None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate.cues import is_reporting_verb
+from storyline.annotate.doctext import doc_text
 from storyline.model import Quote
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """The quotations in a parsed document, each with its speaker words when the text names one."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     regions = _regions(text)
     if not regions:
         return []
@@ -212,7 +213,7 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
 
 
 def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
-    text = _doc_text(doc)
+    text = doc_text(doc)
     lo, hi, sent_lo, sent_hi = _windows(text, region, spans)
 
     def outside(tok: Token) -> bool:
@@ -298,7 +299,7 @@ def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside
     """'“…,” Trump said', '“…?” asked Mr. Garin': a reporting verb in the clause that follows a quote
     opening its sentence and ending on a comma, question or exclamation mark, and its subject in that same
     clause. Not for a quote inside a sentence ('Boreing said, “…,” promising …'): its own cue came first."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     if not inner or inner[-1] not in ",?!":
         return None
@@ -572,7 +573,7 @@ def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[t
     """A quoted statement opening its sentence right after an unquoted sentence that attributes ('Sam Lau
     said in a statement. “There are no paper ballots…”', 'Will urged voters to abandon outsiders.¶“The
     eruption of war…”'): news prose lets the quote go on with that sentence's speaker."""
-    text = _doc_text(doc)
+    text = doc_text(doc)
     lead = text[:region.start].rstrip(" \t\xa0")
     inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
     first = next((ch for ch in inner if ch.isalnum()), "")
@@ -640,11 +641,3 @@ def _quote(text: str, region: _Region, speaker: _Speaker | None, sent_starts: li
         cue=speaker.cue if speaker else None, sentence=sentence,
     )
 
-
-def _doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document: spaCy joins every token on each access, which made
-    attribution quadratic in the document's length."""
-    text = doc.user_data.get("storyline.text")
-    if text is None:
-        text = doc.user_data["storyline.text"] = doc.text
-    return text
