@@ -11,8 +11,9 @@ is the gold. Definitions:
   characters.
 - speaker accuracy: over found gold quotes that have a gold Source, the predicted quote overlapping
   them most names a speaker that overlaps the gold Source span, or whose last word (not a pronoun)
-  occurs in the gold Source text ("Trump" for a Source "Donald Trump" mentioned elsewhere). A found
-  quote without a predicted speaker counts as wrong.
+  occurs in the gold Source text ("Trump" for a Source "Donald Trump" mentioned elsewhere), or, when the
+  gold Source is a relative pronoun ("Mike Pence, who called …"), that ends right before it (its
+  antecedent; only a comma between). A found quote without a predicted speaker counts as wrong.
 - precision: predicted direct/partial quotes that have a speaker; correct when at least half of the
   quote's characters lie in some gold Content (quoted or not: PolNeAR's contents are the ground truth
   for "someone said this").
@@ -39,6 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / ".." / "shared" / "data" / "polnear-train"
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"}
+_RELATIVE = {"who", "which", "that"}
 _MARKS = re.compile(r"''|[“”\"]")
 DIRECT_SHARE = 0.8
 
@@ -99,6 +101,11 @@ def same_speaker(pred: dict, text: str, source: list[tuple[int, int]]) -> bool:
     sp = (pred["speaker_start"], pred["speaker_end"])
     if any(overlap(sp, s) for s in source):
         return True
+    if text[source[0][0]:source[-1][1]].lower() in _RELATIVE:
+        # PolNeAR marks the relative pronoun of 'Mike Pence, who called …' as the Source: a speaker that
+        # is its antecedent (ending right before it, only a comma between) names the same source.
+        gap = text[sp[1]:source[0][0]]
+        return sp[1] <= source[0][0] and not gap.strip(" ,\xa0")
     words = [w for w in re.findall(r"[\w’'-]+", pred["speaker_text"] or "") if w.lower() not in _PRONOUNS]
     gold = " ".join(text[s:e] for s, e in source).lower()
     return bool(words) and words[-1].lower() in re.findall(r"[\w’'-]+", gold)
