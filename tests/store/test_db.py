@@ -74,3 +74,13 @@ def test_a_later_success_clears_an_earlier_skip(tmp_path):
             store.add_document(_doc(), None, [])
             store.record_input("k", "a1.txt", "added", "d1")
         assert store.skipped() == []
+
+
+def test_analysis_skips_name_only_the_documents_annotate_skipped(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_document(_doc(1), None, [])
+            store.add_document(_doc(2), None, [])
+            store.save_annotations(Annotations(document="d1", dct=None, skipped_reason="not English"), "1")
+            store.save_annotations(Annotations(document="d2", dct=None), "1")
+        assert store.analysis_skips() == {"d1": "not English"}

@@ -27,19 +27,20 @@ def document_record(doc) -> dict[str, Any]:
     return out
 
 
-def _with_analysis_note(record: dict[str, Any], store: Store) -> dict[str, Any]:
+def _with_analysis_note(record: dict[str, Any], skips: dict[str, str]) -> dict[str, Any]:
     """A document an English-only stage skipped, or whose analysis failed, says so in its notes."""
-    ann = store.annotations(record["id"])
-    if ann is not None and ann.skipped_reason and ann.skipped_reason not in record.get("notes", []):
-        record["notes"] = [*record.get("notes", []), ann.skipped_reason]
+    reason = skips.get(record["id"])
+    if reason and reason not in record.get("notes", []):
+        record["notes"] = [*record.get("notes", []), reason]
     return record
 
 
 def build_export(store: Store) -> dict[str, Any]:
+    skips = store.analysis_skips()  # one query, not every document's annotations parsed again
     return {
         "export_version": EXPORT_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "documents": [_with_analysis_note(document_record(d), store) for d in store.documents()],
+        "documents": [_with_analysis_note(document_record(d), skips) for d in store.documents()],
         "skipped": [{"source_path": s.source_path, "reason": s.reason} for s in store.skipped()],
         "actors": [a.to_dict() for a in store.actors()],
         "events": [e.to_dict() for e in store.events()],

@@ -177,6 +177,12 @@ class Store:
             (ann.document, version, ann.dct, json.dumps(ann.to_dict(), ensure_ascii=False), _now()),
         )
 
+    def analysis_skips(self) -> dict[str, str]:
+        """Document id -> why annotate skipped it (not English, analysis failed), for those it skipped."""
+        return dict(self.conn.execute(
+            "SELECT document_id, json_extract(data, '$.skipped_reason') FROM annotations "
+            "WHERE json_extract(data, '$.skipped_reason') IS NOT NULL"))
+
     def annotations(self, doc_id: str) -> Annotations | None:
         row = self.conn.execute("SELECT data FROM annotations WHERE document_id = ?", (doc_id,)).fetchone()
         return annotations_from_dict(json.loads(row[0])) if row else None
