@@ -43,12 +43,18 @@ _END = r"(?![\w-])"
 _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
-_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|scheduled|expected to|"
+_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|planned to|scheduled|expected to|"
+                         r"would(?!\s+(?:have|not|n't))|until|postponed|"
                          r"as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
-                       r"rose|fell|reported|announced|\w+ed)\b")
+                       r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|struck|began|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)(?-i:[a-z]\w+ed))\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
+# Where a clause ends, for the tense around a date: a sentence end, a semicolon or a line break, but
+# not the period of "a.m.", "Mr." or "U.S." ("will leave at 4 a.m. EDT Thursday" is one clause).
+_QUOTE_EDGE = re.compile(r"''|``|[\"“”]")
+_CLAUSE_BREAK = re.compile(r"(?<!\b[ap]\.m)(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\bSt)"
+                           r"[.!?]['\"”’]*\s|;\s|\n")
 
 
 @dataclass
@@ -83,12 +89,38 @@ class _Context:
 
     def _clause(self, start: int, end: int) -> str:
         before = self.text[max(0, start - 100):start]
-        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "))
-        return before[cut + 1:] + " " + re.split(r"[.;\n]", self.text[end:end + 40])[0]
+        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+        after = self.text[end:end + 40]
+        stop = _CLAUSE_BREAK.search(after)
+        return before[cut:] + " " + (after[:stop.start() + 1] if stop else after)
 
     def future(self, start: int, end: int) -> bool:
         """Whether the words around a span point ahead ("will meet on Sunday")."""
         return bool(_FUTURE_CUE.search(self._clause(start, end)))
+
+    def looks_ahead(self, start: int, end: int) -> bool:
+        """Whether the verb nearest a span points ahead: "planned to leave on Thursday", but "said
+        Wednesday he would go" is told in the past. The nearest tense cue decides; a cue before the
+        span wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
+        before = self.text[max(0, start - 100):start]
+        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+        # a quotation's edge parts its words from the attribution: "will leave Thursday,'' Castro said"
+        cut = max([cut] + [m.end() for m in _QUOTE_EDGE.finditer(before)])
+        before = before[cut:]
+        after = self.text[end:end + 60]
+        stops = [m.start() for m in (_CLAUSE_BREAK.search(after), _QUOTE_EDGE.search(after)) if m]
+        after = after[:min(stops)] if stops else after
+        best: tuple[float, bool] | None = None
+        for cue, ahead in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
+            for m in cue.finditer(before):
+                d = len(before) - m.end()
+                if best is None or d < best[0]:
+                    best = (d, ahead)
+            for m in cue.finditer(after):
+                d = m.start() + 6
+                if best is None or d < best[0]:
+                    best = (d, ahead)
+        return bool(best and best[1])
 
     def past(self, start: int, end: int) -> bool:
         """Whether the clause around a span is in the past tense ("fell in August")."""
@@ -494,7 +526,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
         day = today + dt.timedelta(days=fwd or 7)
     elif rel == "this":
         day = today + dt.timedelta(days=fwd) if fwd <= 3 else today - dt.timedelta(days=back)
-    elif ctx.future(m.start(), m.end()):
+    elif ctx.looks_ahead(m.start(), m.end()):
         day = today + dt.timedelta(days=fwd)
     else:
         day = today - dt.timedelta(days=back)
