@@ -48,10 +48,13 @@ _FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning
                          r"as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
-                       r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|struck|began|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)(?-i:[a-z]\w+ed))\b")
+                       r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|struck|began|since|brought|bought|sold|paid|built|found|kept|became|grew|knew|ran|wrote|spoke|chose|fought|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)(?-i:[a-z]\w+ed))\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 # Where a clause ends, for the tense around a date: a sentence end, a semicolon or a line break, but
 # not the period of "a.m.", "Mr." or "U.S." ("will leave at 4 a.m. EDT Thursday" is one clause).
+_CLOSE_PAST = re.compile(r"(?i)\b(?:since|(?!(?:hundred|need|indeed|speed|proceed|exceed|succeed|expected|"
+                         r"scheduled|planned|slated|delayed|postponed|deferred)\b)[a-z]+ed"
+                         r"|began|was|were)(?:\s+(?:on|in|at))?\s+$")
 _QUOTE_EDGE = re.compile(r"''|``|[\"“”]")
 _CLAUSE_BREAK = re.compile(r"(?<!\b[ap]\.m)(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\bSt)"
                            r"[.!?]['\"”’]*\s|;\s|\n")
@@ -99,7 +102,10 @@ class _Context:
         return bool(_FUTURE_CUE.search(self._clause(start, end)))
 
     def looks_ahead(self, start: int, end: int) -> bool:
-        """Whether the verb nearest a span points ahead: "planned to leave on Thursday", but "said
+        return self.tense(start, end) == "future"
+
+    def tense(self, start: int, end: int) -> str | None:
+        """"future" or "past" by the verb nearest a span, None when there is none: "planned to leave on "planned to leave on Thursday", but "said
         Wednesday he would go" is told in the past. The nearest tense cue decides; a cue before the
         span wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
         before = self.text[max(0, start - 100):start]
@@ -120,7 +126,7 @@ class _Context:
                 d = m.start() + 6
                 if best is None or d < best[0]:
                     best = (d, ahead)
-        return bool(best and best[1])
+        return None if best is None else "future" if best[1] else "past"
 
     def past(self, start: int, end: int) -> bool:
         """Whether the clause around a span is in the past tense ("fell in August")."""
@@ -185,7 +191,10 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
     """
     a = ctx.anchor
     if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, start):
-        return ctx.year_ref
+        # unless the clause looks ahead from a year already past: "invited to join NATO in July 1997,
+        # will officially join on March 12" (read in 1999) is this coming March
+        if not (a.year is not None and ctx.year_ref < a.year and ctx.looks_ahead(start, end)):
+            return ctx.year_ref
     if a.year is None:
         return None
     if a.month is None:
@@ -197,9 +206,12 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
     delta = (month - a.month) + (((day or 15) - (a.day or 15)) / 31)
     shift = min((-1, 0, 1), key=lambda k: abs(12 * k + delta))
     ahead = 12 * shift + delta
-    if ahead > 4 and not ctx.future(start, end) and ctx.past(start, end):
+    # a past verb or "since" right before the date is stronger than the clause around it: "the fiscal
+    # year ended Jan. 31", "shares issued July 1", "on patrol since March" (read in the autumn)
+    close_past = _CLOSE_PAST.search(ctx.text, max(0, start - 30), start)
+    if (ahead > 4 and not ctx.future(start, end) and ctx.past(start, end)) or (ahead > 0.5 and close_past):
         shift -= 1
-    elif ahead < -2 and ctx.future(start, end):
+    elif ahead < -2 and ctx.future(start, end) and not close_past:
         shift += 1
     return a.year + shift
 
