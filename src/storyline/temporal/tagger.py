@@ -40,6 +40,13 @@ _UNIT = lx.UNIT_RE
 _PART = r"(?:morning|afternoon|evening|night)"
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _END = r"(?![\w-])"
+_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+_SPOKEN_Y = (rf"(?:(?:nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?(?:(?:{_SPOKEN_TENS})(?:[- ](?:{_SPOKEN_UNITS}))?|"
+             rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+             rf"oh[- ](?:{_SPOKEN_UNITS})){_END}|two\s+thousand(?:\s+and\s+(?:{_SPOKEN_UNITS}))?{_END})")
 _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
@@ -262,9 +269,17 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])", trigger=_MONTH_TRIGGER)
+@_rule(rf"({_MON}),?\s+(?:of\s+)?({_SPOKEN_Y})", re.I, trigger=_MONTH_TRIGGER)
 def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     y = m[2]
-    year = int(y) if len(y) == 4 else (1900 if int(y[1:]) > 30 else 2000) + int(y[1:])
+    if y[0].isalpha():
+        if not m[1][0].isupper():
+            return None
+        year = _spoken_year_value(y)
+        if year is None:
+            return None
+    else:
+        year = int(y) if len(y) == 4 else (1900 if int(y[1:]) > 30 else 2000) + int(y[1:])
     return ctx.found("DATE", f"{year:04d}-{_month(m[1]):02d}", relative=False)
 
 
@@ -304,31 +319,32 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{year:04d}-{month:02d}")
 
 
-_SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-
-
 @_rule(rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![\d$#.,])({_Y4})"
        r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)|-\d|s\b|'s\b)", re.I)
 def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", m[1], relative=False)
 
 
-@_rule(rf"(?:the\s+year\s+)?(nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?((?:{_SPOKEN_TENS})"
-       rf"(?:[- ](?:{_SPOKEN_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-       rf"eighteen|nineteen|oh[- ](?:{_SPOKEN_UNITS})){_END}|the\s+year\s+two\s+thousand(?:\s+and\s+"
-       rf"(?:{_SPOKEN_UNITS}))?{_END}", re.I, trigger=r"(?i)\b(?:nineteen|twenty|thousand)\b")
+def _spoken_year_value(words: str) -> int | None:
+    """1997 from "nineteen ninety-seven", 2003 from "two thousand and three" (broadcast transcripts)."""
+    words = " ".join(words.lower().replace("-", " ").split())
+    if "thousand" in words:
+        tail = words.rsplit("thousand", 1)[1].replace("and", "").strip()
+        return 2000 + (int(lx.parse_number(tail) or 0) if tail else 0)
+    head, _, rest = words.partition(" ")
+    rest = rest.replace("hundred", "").replace("and ", "").replace("oh", "").strip()
+    n = lx.parse_number(rest or "zero")
+    return None if n is None else (19 if head == "nineteen" else 20) * 100 + int(n)
+
+
+@_rule(rf"(?:the\s+year\s+)?(?<![\w-])({_SPOKEN_Y})|the\s+year\s+(two\s+thousand(?:\s+and\s+(?:{_SPOKEN_UNITS}))?){_END}",
+       re.I, trigger=r"(?i)\b(?:nineteen|twenty|thousand)\b")
 def _spoken_year(m: re.Match[str], ctx: _Context) -> _Found | None:
-    if m[1] is None:
-        tail = m[0].lower().rsplit("thousand", 1)[1].replace("and", "").strip()
-        year = 2000 + (int(lx.parse_number(tail) or 0) if tail else 0)
-    else:
-        century = 19 if m[1].lower() == "nineteen" else 20
-        rest = lx.parse_number(m[2].lower().replace("oh", "").strip() or "zero")
-        if rest is None:
-            return None
-        year = century * 100 + int(rest)
-    return ctx.found("DATE", f"{year:04d}", relative=False)
+    words = m[1] or m[2]
+    if m[1] and "thousand" in words.lower() and not m[0].lower().startswith("the"):
+        return None  # a bare "two thousand" is a number ("two thousand troops"), not the year 2000
+    year = _spoken_year_value(words)
+    return None if year is None else ctx.found("DATE", f"{year:04d}", relative=False)
 
 
 # --- decades, centuries, seasons, quarters, halves ----------------------------------------------
@@ -366,14 +382,15 @@ def _century(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"\b(?:(this\s+past|this\s+coming|this|last|next|the|early|late|mid-?)\s+)?(?:(early|late|mid)[-\s]+)?"
-       rf"(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?({_Y4})(?!\d))?{_END}", re.I, trigger=r"(?i)spring|summer|autumn|winter|fall")
+       rf"(spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?({_Y4}(?!\d)|{_SPOKEN_Y}))?{_END}", re.I, trigger=r"(?i)spring|summer|autumn|winter|fall")
 def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
     rel = (m[1] or "").lower()
     inner = (m[2] or (rel if rel in ("early", "late", "mid", "mid-") else "")).lower().rstrip("-")
     mod = {"early": "START", "late": "END", "mid": "MID"}.get(inner)
     code = lx.SEASONS[m[3].lower()]
     if m[4]:
-        return ctx.found("DATE", f"{m[4]}-{code}", mod, relative=False)
+        year = int(m[4]) if m[4].isdigit() else _spoken_year_value(m[4])
+        return ctx.found("DATE", f"{year}-{code}", mod, relative=False)
     if m[3].lower() == "fall" and rel in ("", "the", "early", "late", "mid", "mid-"):
         # "fall" is mostly the verb/noun; "the fall" a season only after "in/by/during" and not "the fall of"
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
@@ -393,7 +410,9 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
         return year * 12 + SEASON_START[code] - 1
 
     years = range(a.year - 2, a.year + 2)
-    if rel.startswith("last") or rel == "this past":
+    if rel == "this past":  # the latest one begun: "this past spring", read in October, is this year's
+        year = max(y for y in years if start_of(y) <= here)
+    elif rel.startswith("last"):
         # "last summer" is the previous year's, even once this year's is over
         year = a.year - 1 if code != "WI" else (a.year - 1 if a.month >= 3 else a.year - 2)
     elif rel.startswith("next") or rel == "this coming":
