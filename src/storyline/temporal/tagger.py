@@ -51,7 +51,7 @@ _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
 _FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|planned to|scheduled|expected to|"
-                         r"would(?!\s+(?:have|not|n't))|until|postponed|"
+                         r"would(?!\s+(?:have|not|n't))|until|postponed|(?-i:expects?|anticipates?|forecasts?|predicts?|projects?)|"
                          r"as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
@@ -438,7 +438,7 @@ def _framing_quarter(ctx: _Context, start: int) -> tuple[int, int] | None:
 @_rule(rf"\b(?:(the|its|their|(?:this|last|next)\s+year's)\s+)?(?:({_Y4})\s+)?(?:fiscal[-\s]+)?(first|second|third|"
        r"fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|"
        r"corresponding|next|coming|year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
-       rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\b|-mile|\s+century)"
+       rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\s+(?![$£€\d])|-mile|\s+century)"
        rf"{_END}|\bthe\s+({_Y4})\s+(?:quarter|period){_END}", re.I, trigger=r"(?i)quarter|period")
 def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
     a = ctx.anchor
@@ -515,8 +515,8 @@ def _fiscal_period(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{framing[0] - 1}-Q{framing[1]}")
 
 
-@_rule(rf"(?:the\s+)?(first|second|latter|last)\s+half\s+of\s+(?:(?:fiscal\s+)?({_Y4})|(this|last|next|the)\s+year)"
-       rf"{_END}", re.I, trigger=r"(?i)half\s+of")
+@_rule(rf"(?:the\s+)?(first|second|latter|last)\s+(?:half|two\s+quarters)\s+of\s+(?:(?:fiscal\s+)?({_Y4})|"
+       rf"(this|last|next|the)\s+year){_END}", re.I, trigger=r"(?i)(?:half|quarters)\s+of")
 def _half(m: re.Match[str], ctx: _Context) -> _Found | None:
     h = 1 if m[1].lower() == "first" else 2
     if m[2]:
@@ -788,8 +788,7 @@ def _duration_value(n: float | None, unit: str) -> str | None:
         letter, n = "Y", n * 10
     elif letter == "CE":
         letter, n = "Y", n * 100
-    elif letter == "Q":
-        letter, n = "M", n * 3
+    # quarters stay quarters (P2Q), as TimeML writes them and TBAQ's annotators do
     return f"PT{int(n)}{letter}" if is_time else f"P{int(n)}{letter}"
 
 
@@ -835,7 +834,7 @@ def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
 # --- sets -----------------------------------------------------------------------------------------
 
 _ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-                "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y",
                 "semiannually": "P6M", "biannually": "P6M"}
 
 
@@ -988,8 +987,19 @@ def _remember(ctx: _Context, timex: Timex, found: _Found) -> None:
         ctx.ref, ctx.ref_end = timex.value, timex.end
         if re.search(_Y4, timex.text) and timex.value[:4].isdigit():
             ctx.year_ref, ctx.year_ref_end = int(timex.value[:4]), timex.end
-        if found.frames:
+        # an outlook does not frame the story: "will result in a fourth-quarter charge" read in
+        # November is ahead, and "the latest quarter" after it is still the third (a fiscal fourth
+        # quarter "reported" in November does frame it)
+        if found.frames and not (_after_dct(ctx, timex.value) and ctx.future(timex.start, timex.end)):
             ctx.quarter_ref, ctx.quarter_ref_end = timex.value, timex.end
+
+
+def _after_dct(ctx: _Context, value: str) -> bool:
+    """Whether a DATE value ends after the DCT (False when either is unknown)."""
+    from storyline.temporal.values import bounds
+
+    b, today = bounds(value), ctx.anchor.date
+    return b is not None and today is not None and b[1] > today
 
 
 def _merge_clock(text: str, a: Timex, b: Timex) -> bool:
