@@ -891,6 +891,28 @@ def _clock(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("TIME", day.isoformat() + clock)
 
 
+# --- "for the year" in business news ---------------------------------------------------------------
+
+@_rule(r"\bthe\s+(?:(full|fiscal|whole|entire|calendar)\s+)?year(?![\w-])", re.I, trigger=r"(?i)\byear\b")
+def _the_year(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"For the year", "in the fiscal year": the DCT's year; "the year ended March 31" is a 12-month
+    period (P1Y), as TimeML writes a fiscal year named by its end. Only after a preposition of time:
+    "the year" alone is as often "the year Trump was elected" or "person of the year"."""
+    before = ctx.text[max(0, m.start() - 40):m.start()].lower()
+    if not re.search(r"(?:\b(?:for|in|during|through|throughout)|\b(?:months|weeks|quarters?|half|rest|"
+                     r"remainder|part)\s+of)\s+$", before):
+        return None
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8], re.I):
+        return ctx.found("DURATION", "P1Y", relative=False)
+    if re.match(r"\s+(?:before|after|earlier|later|that|when|in\s+which|of\s)", ctx.text[m.end():m.end() + 12],
+                re.I):
+        return None  # "the year before", "the year that ...": another year, counted from elsewhere
+    a = ctx.anchor
+    if a.year is None:
+        return _Found("DATE", "XXXX", anchored=False)
+    return ctx.found("DATE", f"{a.year:04d}")
+
+
 # --- present, past and future references ----------------------------------------------------------
 
 @_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
