@@ -913,6 +913,21 @@ def _the_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{a.year:04d}")
 
 
+@_rule(r"\b(?:(?:the\s+)?year[-\s]end|(?:the\s+)?year's\s+end)(?![\w-])", re.I, trigger=r"(?i)\byear")
+def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"By year-end", "at year's end": the end of the year in view (one written in the sentence, else
+    the DCT's), as TimeML writes "the end of the year": the year, mod END."""
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s+(?:of|in)\s+(?:19|20)\d\d", after):
+        return None  # "year-end of 1988": the year rule reads the whole
+    if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, m.start()):
+        return ctx.found("DATE", f"{ctx.year_ref:04d}", "END")
+    a = ctx.anchor
+    if a.year is None:
+        return _Found("DATE", "XXXX", "END", anchored=False)
+    return ctx.found("DATE", f"{a.year:04d}", "END")
+
+
 # --- present, past and future references ----------------------------------------------------------
 
 @_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
