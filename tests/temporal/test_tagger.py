@@ -180,3 +180,87 @@ def test_decades_weekends_holidays_and_vague_recent_spans() -> None:
     assert values["the weekend"] == "1998-W43-WE"  # the Saturday and Sunday just past
     assert values["recent months"] == "PXM"
     assert values["Thanksgiving"] == "1998-11-26"
+
+
+# --- tense around a date: the nearest cue decides --------------------------------------------------
+
+def test_weekday_after_a_past_reporting_verb_is_past_even_with_will_later() -> None:
+    # DCT Friday 2019-03-01: "said Wednesday" is this week's, though "will" follows in the clause
+    values = _values("The ministry said Wednesday that talks will resume.", "2019-03-01")
+    assert values["Wednesday"] == "2019-02-27"
+
+
+def test_weekday_in_a_quoted_plan_is_ahead_of_the_attribution() -> None:
+    text = "''The envoy will leave at 4 a.m. EDT Thursday,'' the spokesman said."
+    assert _values(text, "2019-02-27")["4 a.m. EDT Thursday"] == "2019-02-28T04:00"
+
+
+def test_planned_to_points_ahead_and_a_m_does_not_end_the_clause() -> None:
+    assert _values("The delegation planned to leave Hanoi on Thursday.", "2019-02-26")["Thursday"] == "2019-02-28"
+
+
+def test_month_after_since_or_a_past_participle_is_the_last_one() -> None:
+    # read in late October: "since March" and "the fiscal year ended Jan. 31" are behind us
+    assert _values("The carrier has been on patrol since March and was scheduled to return.",
+                   "1990-08-13")["March"] == "1990-03"
+    assert _values("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
+                   "1989-10-31")["Jan. 31"] == "1989-01-31"
+    # and a plain future month still goes ahead
+    assert _values("The summit will be held in January.", "2018-10-15")["January"] == "2019-01"
+
+
+def test_a_year_written_earlier_does_not_pull_a_future_date_into_the_past() -> None:
+    text = "Poland, invited to join NATO in July 1997, will officially join on March 12 in Missouri."
+    assert _values(text, "1999-02-27")["March 12"] == "1999-03-12"
+    # but a past clause keeps the written year
+    assert _values("In 2017 the two leaders traded insults on Aug. 8.", "2019-06-30")["Aug. 8"] == "2017-08-08"
+
+
+def test_spoken_years_after_a_month_or_season() -> None:
+    values = _values("It began in January nineteen ninety-seven, after the winter of nineteen ninety-four.",
+                     "1998-02-27")
+    assert values["January nineteen ninety-seven"] == "1997-01"
+    assert values["the winter of nineteen ninety-four"] == "1994-WI"
+    assert "two thousand" not in _values("Some two thousand troops crossed.", "1998-02-27")
+
+
+def test_this_past_spring_is_the_latest_spring() -> None:
+    assert _values("Sales slumped this past spring.", "1989-10-30")["this past spring"] == "1989-SP"
+
+
+# --- business news ---------------------------------------------------------------------------------
+
+def test_an_outlook_quarter_does_not_frame_the_latest_quarter() -> None:
+    text = ("Acme's third-quarter net income rose 11%. The earthquake will result in a fourth-quarter "
+            "charge. Earnings from insurance fell 59% in the latest quarter, compared with $6 million a year ago.")
+    values = _values(text, "1989-11-02")
+    assert values["fourth-quarter"] == "1989-Q4"
+    assert values["the latest quarter"] == "1989-Q3"
+    assert values["a year ago"] == "1988-Q3"
+
+
+def test_quarter_durations_and_halves() -> None:
+    values = _values("Losses narrowed over the past two quarters and may persist through the first two "
+                     "quarters of 1990.", "1989-10-27")
+    assert values["the past two quarters"] == "P2Q"
+    assert values["the first two quarters of 1990"] == "1990-H1"
+
+
+def test_for_the_year_and_the_year_ended() -> None:
+    text = ("For the year ended Sept. 30, Ralston earned $422 million. Sales for the full year were $6.6 "
+            "billion. The year the company was founded is unknown.")
+    found = {t.text: t for t in tag_timexes(text, "1989-11-02")}
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")
+    assert found["the full year"].value == "1989"
+    assert "The year" not in found
+
+
+def test_year_end() -> None:
+    found = {t.text: t for t in tag_timexes("The sale should close by year-end.", "1989-10-30")}
+    assert (found["year-end"].value, found["year-end"].mod) == ("1989", "END")
+
+
+def test_part_of_day_before_a_relative_day_and_or_so() -> None:
+    values = _values("The offer came mid-afternoon yesterday, a week or so ago it was refused.", "1991-02-25")
+    assert values["mid-afternoon yesterday"] == "1991-02-24TAF"
+    assert values["a week or so ago"] == "1991-W08"

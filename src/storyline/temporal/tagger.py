@@ -630,9 +630,12 @@ _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
 
 
 @_rule(rf"(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)"
-       rf"(?:\s+({_PART}))?{_END}|(this|last)\s+({_PART}){_END}", re.I)
+       rf"(?:\s+({_PART}))?{_END}|(this|last)\s+({_PART}){_END}"
+       rf"|(?:(?:early|late|mid)[-\s]?)?({_PART})\s+(yesterday|today|tomorrow){_END}", re.I)
 def _relative_day(m: re.Match[str], ctx: _Context) -> _Found | None:
-    if m[1]:
+    if m[5]:  # "mid-afternoon yesterday", "late morning today"
+        shift, part = _REL_DAYS[m[6].lower()], m[5]
+    elif m[1]:
         key = " ".join(m[1].lower().split())
         shift, part = _REL_DAYS[key], m[2] or ("tonight" if key == "tonight" else None)
     else:
@@ -707,7 +710,8 @@ def _ref_date(ctx: _Context, start: int) -> dt.date | None:
 
 # --- "two years ago", "a year earlier" ----------------------------------------------------------
 
-@_rule(rf"\b({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from\s+now|hence|back|before|after){_END}", re.I, trigger=r"(?i)\b(?:ago|earlier|later|now|hence|back|before|after)\b")
+@_rule(rf"\b({_NUM})\s+({_UNIT})(?:\s+or\s+(?:so|two|three|more))?\s+(ago|earlier|later|from\s+now|hence|back|before|"
+       rf"after){_END}", re.I, trigger=r"(?i)\b(?:ago|earlier|later|now|hence|back|before|after)\b")
 def _ago(m: re.Match[str], ctx: _Context) -> _Found | None:
     found = _offset_date(m, ctx)
     if found is not None:
