@@ -63,6 +63,17 @@ def read_tml(path: Path) -> tuple[str, str, list[Gold]]:
     return "".join(pieces), dct, gold
 
 
+def notation(value: str) -> str:
+    """A TIMEX3 value in one notation, for the notation-normalized figure: TBAQ writes the same meaning
+    several ways ("2000-W7" and "2000-W07"; "1968-XX" and "1968"; "196X" and "196"; "T17" and
+    "T17:00"). Only spelling is unified; a different granularity or day stays a different value."""
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    v = re.sub(r"^(\d{4})(?:-XX)+$", r"\1", v)
+    v = re.sub(r"^(\d{2,3})X+$", r"\1", v)
+    v = re.sub(r"T(\d\d)$", r"T\1:00", v)
+    return v
+
+
 def _prf(tp_p: float, n_pred: int, tp_r: float, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_r / n_gold if n_gold else 0.0
@@ -70,7 +81,7 @@ def _prf(tp_p: float, n_pred: int, tp_r: float, n_gold: int) -> tuple[float, flo
 
 
 def score(files: list[Path], show_errors: bool) -> dict[str, float]:
-    n_pred = n_gold = strict = relaxed_p = relaxed_r = value_ok = type_ok = words = 0
+    n_pred = n_gold = strict = relaxed_p = relaxed_r = value_ok = type_ok = words = notation_ok = 0
     elapsed = 0.0
     for path in files:
         text, dct, gold = read_tml(path)
@@ -97,6 +108,7 @@ def score(files: list[Path], show_errors: bool) -> dict[str, float]:
                 continue
             relaxed_r += 1
             value_ok += hit.value == g.value
+            notation_ok += notation(hit.value) == notation(g.value)
             type_ok += hit.type == g.type
             if show_errors and hit.value != g.value:
                 print(f"VAL {path.name} {dct}: {text[g.start:g.end]!r} gold {g.value} got {hit.text!r} {hit.value}")
@@ -106,9 +118,11 @@ def score(files: list[Path], show_errors: bool) -> dict[str, float]:
     acc = value_ok / relaxed_r if relaxed_r else 0.0
     vp, vr = rp * acc, rr * acc
     vf = 2 * vp * vr / (vp + vr) if vp + vr else 0.0
+    nacc = notation_ok / relaxed_r if relaxed_r else 0.0
+    nf = 2 * (rp * nacc) * (rr * nacc) / (rp * nacc + rr * nacc) if rp * nacc + rr * nacc else 0.0
     return {"files": len(files), "gold": n_gold, "pred": n_pred, "strict_p": sp, "strict_r": sr,
             "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf, "value_acc": acc,
-            "value_f1": vf, "type_acc": type_ok / relaxed_r if relaxed_r else 0.0,
+            "value_f1": vf, "value_f1_notation": nf, "type_acc": type_ok / relaxed_r if relaxed_r else 0.0,
             "words_per_s": words / elapsed if elapsed else 0.0}
 
 
@@ -129,16 +143,19 @@ def main() -> int:
         groups[name] = files[: args.limit] if args.limit else files
     groups["overall"] = [f for fs in groups.values() for f in fs]
     header = (f"{'corpus':9} {'files':>5} {'gold':>5} {'pred':>5} | {'strict P/R/F1':>17} | {'relaxed P/R/F1':>17}"
-              f" | {'value F1':>8} {'val acc':>7} {'type acc':>8} | {'words/s':>8}")
+              f" | {'value F1':>8} {'val acc':>7} {'type acc':>8} | {'words/s':>8} | {'value F1 (notation)':>19}")
     results = {name: score(files, args.errors and name != "overall") for name, files in groups.items()}
     print(header)
     for name, r in results.items():
         print(f"{name:9} {r['files']:5d} {r['gold']:5d} {r['pred']:5d} | "
               f"{r['strict_p']:.3f} {r['strict_r']:.3f} {r['strict_f1']:.3f} | "
               f"{r['relaxed_p']:.3f} {r['relaxed_r']:.3f} {r['relaxed_f1']:.3f} | "
-              f"{r['value_f1']:8.3f} {r['value_acc']:7.3f} {r['type_acc']:8.3f} | {r['words_per_s']:8.0f}")
+              f"{r['value_f1']:8.3f} {r['value_acc']:7.3f} {r['type_acc']:8.3f} | {r['words_per_s']:8.0f} | "
+              f"{r['value_f1_notation']:19.3f}")
     print("value F1 = relaxed F1 x value accuracy (TempEval-3 attribute F1); value accuracy = exact value "
           "string matches / relaxed matches")
+    print("value F1 (notation) = the same with TBAQ's spellings of one value unified (W7 = W07, 1968-XX = 1968, "
+          "196X = 196, T17 = T17:00); the headline figure is the exact one")
     return 0
 
 
