@@ -8,7 +8,7 @@ TIMEX3 overlapped by a predicted one is a relaxed match; value accuracy = relaxe
 string equals the gold value exactly (no normalization: "199X" is not "199") / relaxed matches; value
 F1 = value accuracy x relaxed F1 (the same as an F1 over relaxed P x accuracy and relaxed R x accuracy).
 
-    .venv/bin/python benchmarks/timex_tbaq.py [--limit N] [--errors]
+    .venv/bin/python benchmarks/timex_tbaq.py [--limit N] [--errors] [--kinds]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import html
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,13 +75,42 @@ def notation(value: str) -> str:
     return v
 
 
+def error_kind(gold: str, got: str) -> str:
+    """What separates a wrong value from the gold one, for the breakdown ``--kinds`` prints."""
+    if notation(gold) == notation(got):
+        return "notation only (W7/W07, 1968-XX/1968)"
+    parts = re.compile(r"T(?:MO|AF|EV|NI)$")
+    if parts.sub("", gold) == parts.sub("", got):
+        return "part of day kept or dropped (TNI)"
+    if gold.endswith("_REF") or got.endswith("_REF"):
+        return "reference (PAST_REF) vs value"
+    if gold.startswith("P") != got.startswith("P"):
+        return "duration vs point"
+    if "W" in gold or "W" in got:
+        return "week: numbered vs WXX vs a day"
+    if "Q" in gold or "Q" in got:
+        return "fiscal quarter framing"
+    day = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+    g, p = day.match(gold), day.match(got)
+    if g and p:
+        import datetime as dt
+        delta = abs((dt.date(*map(int, g.groups())) - dt.date(*map(int, p.groups()))).days)
+        if delta in (7, 14):
+            return "weekday: this week vs last/next"
+    if gold[:4] != got[:4] and gold[4:] == got[4:]:
+        return "year of a partial date"
+    if gold.startswith(got) or got.startswith(gold):
+        return "granularity (1988 vs 1988-11-02)"
+    return "other"
+
+
 def _prf(tp_p: float, n_pred: int, tp_r: float, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_r / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(files: list[Path], show_errors: bool) -> dict[str, float]:
+def score(files: list[Path], show_errors: bool, kinds: Counter[str] | None = None) -> dict[str, float]:
     n_pred = n_gold = strict = relaxed_p = relaxed_r = value_ok = type_ok = words = notation_ok = 0
     elapsed = 0.0
     for path in files:
@@ -109,6 +139,8 @@ def score(files: list[Path], show_errors: bool) -> dict[str, float]:
             relaxed_r += 1
             value_ok += hit.value == g.value
             notation_ok += notation(hit.value) == notation(g.value)
+            if kinds is not None and hit.value != g.value:
+                kinds[error_kind(g.value, hit.value)] += 1
             type_ok += hit.type == g.type
             if show_errors and hit.value != g.value:
                 print(f"VAL {path.name} {dct}: {text[g.start:g.end]!r} gold {g.value} got {hit.text!r} {hit.value}")
@@ -130,6 +162,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="score only the first N files of each corpus")
     parser.add_argument("--errors", action="store_true", help="print false positives/negatives, wrong values")
+    parser.add_argument("--kinds", action="store_true", help="break the wrong values down by what separates them")
     parser.add_argument("--corpus", choices=["TimeBank", "AQUAINT"], help="one corpus only")
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -156,6 +189,12 @@ def main() -> int:
           "string matches / relaxed matches")
     print("value F1 (notation) = the same with TBAQ's spellings of one value unified (W7 = W07, 1968-XX = 1968, "
           "196X = 196, T17 = T17:00); the headline figure is the exact one")
+    if args.kinds:
+        kinds: Counter[str] = Counter()
+        score(groups["overall"], False, kinds)
+        print(f"\nwrong values ({sum(kinds.values())}) by what separates them from the gold value:")
+        for kind, n in kinds.most_common():
+            print(f"  {n:4d}  {kind}")
     return 0
 
 
