@@ -269,7 +269,7 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])", trigger=_MONTH_TRIGGER)
-@_rule(rf"({_MON}),?\s+(?:of\s+)?({_SPOKEN_Y})", re.I, trigger=_MONTH_TRIGGER)
+@_rule(rf"({_MON}),?\s+(?:of\s+)?({_SPOKEN_Y})", re.I, trigger=r"(?i)\b(?:nineteen|twenty|two\s+thousand)\b")
 def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     y = m[2]
     if y[0].isalpha():
@@ -516,7 +516,7 @@ def _fiscal_period(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(rf"(?:the\s+)?(first|second|latter|last)\s+(?:half|two\s+quarters)\s+of\s+(?:(?:fiscal\s+)?({_Y4})|"
-       rf"(this|last|next|the)\s+year){_END}", re.I, trigger=r"(?i)(?:half|quarters)\s+of")
+       rf"(this|last|next|the)\s+year){_END}", re.I, trigger=r"(?i)\b(?:half|quarters)\s+of\b")
 def _half(m: re.Match[str], ctx: _Context) -> _Found | None:
     h = 1 if m[1].lower() == "first" else 2
     if m[2]:
@@ -631,7 +631,8 @@ _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
 
 @_rule(rf"(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)"
        rf"(?:\s+({_PART}))?{_END}|(this|last)\s+({_PART}){_END}"
-       rf"|(?:(?:early|late|mid)[-\s]?)?({_PART})\s+(yesterday|today|tomorrow){_END}", re.I)
+       rf"|(?:(?:early|late|mid)[-\s]?)?({_PART})\s+(yesterday|today|tomorrow){_END}", re.I,
+       trigger=r"(?i)\b(?:yesterday|today|tonight|tomorrow)\b|(?:morning|afternoon|evening|night)\b")
 def _relative_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[5]:  # "mid-afternoon yesterday", "late morning today"
         shift, part = _REL_DAYS[m[6].lower()], m[5]
@@ -917,7 +918,7 @@ def _the_year(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{a.year:04d}")
 
 
-@_rule(r"\b(?:(?:the\s+)?year[-\s]end|(?:the\s+)?year's\s+end)(?![\w-])", re.I, trigger=r"(?i)\byear")
+@_rule(r"\b(?:(?:the\s+)?year[-\s]end|(?:the\s+)?year's\s+end)(?![\w-])", re.I, trigger=r"(?i)\byear(?:-|\s+|'s\s+)end\b")
 def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
     """"By year-end", "at year's end": the end of the year in view (one written in the sentence, else
     the DCT's), as TimeML writes "the end of the year": the year, mod END."""
