@@ -155,3 +155,19 @@ def test_a_full_name_cut_by_a_later_repair_does_not_break_the_document():
     found = mentions_of(text)
     assert any(m.label == "PERSON" and "Assad" in m.name for m in found)
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_the_north_in_the_sample_op_ed_is_north_korea(sample):
+    north = [m for ms in sample.values() for m in ms if m.text == "North"]
+    assert north and all((m.label, m.name) == ("GPE", "North Korea") for m in north)
+
+
+def test_the_north_and_south_resolve_only_to_a_named_country():
+    named = {m.text: m.name for m in mentions_of(
+        "Seoul and Pyongyang met. The South offered aid, and the North refused. South Korea and North Korea "
+        "are still at war.")}
+    assert named["South"] == "South Korea" and named["North"] == "North Korea"
+    place = {m.text: m for m in mentions_of("Storms hit the North of England. North Korea tested missiles.")}
+    assert "North of England" in place and place["North of England"].name != "North Korea"
+    alone = [m for m in mentions_of("Voters in the North turned out early.") if m.text == "North"]
+    assert all(m.name != "North Korea" for m in alone)

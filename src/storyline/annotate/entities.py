@@ -436,6 +436,8 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
             s.name = _person_name(text, s, spans, parts, full_forms)
         elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface)):
             s.name = country
+        elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
+            s.name, s.label = country, "GPE"
         elif s.label in ("LOC", "FAC", "ORG", "EVENT") and (longer := _unique_longer_form(text, s, spans)):
             s.name = longer
         elif s.label == "GPE" and (state := capital_country(surface)) and _means_state(doc, s):
@@ -448,6 +450,22 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         key = name_key(_surface(text, s))
         if key in named_acronyms and not country_name(_surface(text, s)):
             s.name = _plain_name(named_acronyms[key])
+
+
+_COMPASS = {"north", "south", "east", "west"}
+
+
+def _elliptical_country(text: str, s: _Span, spans: list[_Span]) -> str | None:
+    """"the North" in a story that names North Korea (and no other "North ..." country) is North Korea,
+    as Korea coverage writes it; "the North" of a country, or with two such countries named, stays a place."""
+    surface = _surface(text, s)
+    if surface.lower() not in _COMPASS or not text[max(0, s.start - 4):s.start].lower() == "the ":
+        return None
+    if re.match(r"\s*(?:of\b|[A-Z])", text[s.end:s.end + 4]):
+        return None  # "the North of England", "the North Atlantic"
+    named = {country for o in spans if o is not s
+             and (country := country_name(_surface(text, o))) and country.split()[0].lower() == surface.lower()}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
