@@ -264,3 +264,10 @@ def test_part_of_day_before_a_relative_day_and_or_so() -> None:
     values = _values("The offer came mid-afternoon yesterday, a week or so ago it was refused.", "1991-02-25")
     assert values["mid-afternoon yesterday"] == "1991-02-24TAF"
     assert values["a week or so ago"] == "1991-W08"
+
+
+def test_a_would_elsewhere_in_the_sentence_does_not_push_a_past_month_ahead() -> None:
+    text = ("Biden and Xi met in Bali last November and agreed that Blinken would visit, but the trip was "
+            "postponed after a Chinese balloon crossed the United States in February.")
+    assert _values(text, "2023-06-19")["February"] == "2023-02"
+    assert _values("Collins will be named commander for a mission in December.", "1998-03-04")["December"] == "1998-12"

@@ -50,10 +50,11 @@ _SPOKEN_Y = (rf"(?:(?:nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?(?:(?:{_SPOKE
 _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
-_FUTURE_CUE = re.compile(r"(?i)\b(?:will|shall|won't|going to|plans? to|planning to|planned to|scheduled|expected to|"
-                         r"would(?!\s+(?:have|not|n't))|until|postponed|(?-i:expects?|anticipates?|forecasts?|predicts?|projects?)|"
+_FUTURE_CUE = re.compile(r"(?i)\b(?:(?:will|would|shall|to)\s+(?:not\s+)?be\s+[a-z]+ed|will|shall|won't|going to|plans? to|planning to|planned to|scheduled|expected to|"
+                         r"would(?!\s+(?:have|not|n't))|until|(?-i:expects?|anticipates?|forecasts?|predicts?|projects?)|"
                          r"as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
+_PAST_WORDS = {"ended", "reported", "announced"}
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
                        r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|struck|began|since|brought|bought|sold|paid|built|found|kept|became|grew|knew|ran|wrote|spoke|chose|fought|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)(?-i:[a-z]\w+ed))\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
@@ -130,6 +131,8 @@ class _Context:
                 if best is None or d < best[0]:
                     best = (d, ahead)
             for m in cue.finditer(after):
+                if not ahead and m[0].endswith("ed") and m[0].lower() not in _PAST_WORDS:
+                    continue  # "-ed" after the date is as often a participle ("markets untouched by")
                 d = m.start() + 6
                 if best is None or d < best[0]:
                     best = (d, ahead)
@@ -218,7 +221,7 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
     close_past = _CLOSE_PAST.search(ctx.text, max(0, start - 30), start)
     if (ahead > 4 and not ctx.future(start, end) and ctx.past(start, end)) or (ahead > 0.5 and close_past):
         shift -= 1
-    elif ahead < -2 and ctx.future(start, end) and not close_past:
+    elif ahead < -2 and ctx.tense(start, end) == "future" and not close_past:
         shift += 1
     return a.year + shift
 
