@@ -41,7 +41,7 @@ def link(store: Store, *, embedder=None) -> LinkResult:
     if embedder is None:
         from storyline.link.embeddings import Embedder
 
-        embedder = Embedder()
+        embedder = Embedder(store=store)
     index = link_actors({d.id: annotations[d.id].mentions for d in documents})
     quotes = export_quotes(documents, annotations, index)
     events = build_events(documents, annotations, index, embedder)

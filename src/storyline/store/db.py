@@ -232,6 +232,19 @@ class Store:
             out.append(Story(**raw))
         return out
 
+    def embeddings(self, keys: list[str]) -> dict[str, bytes]:
+        """The stored vectors (raw float32 bytes) among ``keys``."""
+        out: dict[str, bytes] = {}
+        for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.conn.execute(f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", chunk))
+        return out
+
+    def save_embeddings(self, items: Iterable[tuple[str, bytes]]) -> None:
+        with self.transaction():
+            self.conn.executemany("INSERT OR IGNORE INTO embeddings VALUES (?, ?)", items)
+
     def get_state(self, key: str) -> Any:
         row = self.conn.execute("SELECT data FROM story_state WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None

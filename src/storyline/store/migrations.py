@@ -75,6 +75,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE stories (id TEXT PRIMARY KEY, data TEXT NOT NULL);
     CREATE TABLE story_state (key TEXT PRIMARY KEY, data TEXT NOT NULL);
     """,
+    # 4: sentence embeddings link/ computed, keyed by model and text hash, so that a re-run or a few new
+    # documents do not embed the whole corpus again (embedding is most of link's time).
+    """
+    CREATE TABLE embeddings (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
