@@ -3,7 +3,11 @@
 Two passes. First the quoted regions are found from the quote marks alone (straight, curly, the NYT's
 doubled apostrophes ``''``), paragraph by paragraph, so that a stray or missing mark never derails more
 than its own paragraph; a quote left open at a paragraph end continues only when the next paragraph
-reopens with a mark (the news convention for a multi-paragraph quote), else it ends there. Then each
+reopens with a mark (the news convention for a multi-paragraph quote), else it ends there. Single marks
+(‘…’, '…', the British and Commonwealth style) are quotation marks only in a document whose quotations
+are mostly single-quoted: they double as apostrophes (Kim’s, don’t, leaders’, ’90s), so a document quoting
+with double marks keeps them as apostrophes, and in a single-quoted one a mark opens a quote only at a
+word start and closes one only at a word end (see ``_single_role``). Then each
 region is attributed from the parse: a reporting verb governing it or standing beside it outside the
 marks ("…," he said / Trump said: "…"), "according to X", a trailing "— Name", a "Name:" lead-in, or
 the speaker of the quote just before it in the paragraph ("…," he said. "…").
@@ -134,6 +138,13 @@ def _role(text: str, pos: int, mark: str, para_start: int) -> str:
 
 def _regions(text: str) -> list[_Region]:
     paragraphs = _paragraphs(text)
+    double = _double_regions(text, paragraphs)
+    if "‘" not in text and "'" not in text:
+        return double  # no single mark can open a quote ("’" never does)
+    return _by_style(double, _single_regions(text, paragraphs))
+
+
+def _double_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[_Region]:
     found: list[_Region] = []
     open_at: int | None = None
     open_para = 0
@@ -176,6 +187,117 @@ def _regions(text: str) -> list[_Region]:
 
 def _paras_between(paragraphs: list[tuple[int, int]], r: _Region) -> int:
     return sum(1 for p in paragraphs if r.para_start <= p[0] <= r.para_end)
+
+
+# --- single marks: ‘…’ and '…' ----------------------------------------------------------------------
+
+_SINGLE = re.compile(r"[‘’']")
+# Where an opening single mark may stand: a word start, after a colon ('told reporters:‘…'), or inside a
+# double-quoted passage ('“‘…'), as well as where a double one may.
+_SINGLE_OPENING_CONTEXT = _OPENING_CONTEXT | set(":“\"„«")
+# A word-initial apostrophe that elides letters, typed with any of the three marks: ’90s, the class of
+# ’19, rock ’n’ roll, ’em, ’tis, ’til. Never a quotation ('90%' is not an elided year: a quote may open
+# on a figure).
+_ELISION = re.compile(r"\d\ds?(?![\w%])|n[‘’']?(?!\w)|(?:em|tis|twas|til|cause)(?!\w)", re.IGNORECASE)
+# Words that cannot follow a plural possessive ('the leaders’ summit'): an "s’" before one of them closes
+# a quote ('called the move ‘reckless’ and vowed …').
+_NOT_POSSESSED = frozenset("""
+and or but nor so yet to in on at of by for from with without into onto over under about against as than
+that which who whom whose when while where if because since until after before though although unless is
+was were are be been being am has have had will would could should shall may might must can did does do
+not also even just then there here how what why the a an this these those he she it they we you i his
+her its their our my your him them us me said says told added asked according
+""".split())
+
+
+def _single_role(text: str, pos: int, para_start: int, para_end: int) -> str | None:
+    """What the single mark at ``pos`` can be: 'open' (at a word start), 'close' (at a word end),
+    'maybe' (after an "s", where it may be a plural possessive: 'the leaders’ summit'), or None (an
+    apostrophe: inside a word, an elision, a doubled mark)."""
+    mark = text[pos]
+    before = text[pos - 1] if pos > para_start else " "
+    after = text[pos + 1] if pos + 1 < para_end else " "
+    if before in "‘’'" or after in "‘’'":
+        return None  # NYT's '' is a double mark; ‘‘ or ’’ a mistyped one
+    if before.isspace() or before in _SINGLE_OPENING_CONTEXT:
+        if after.isspace() or after in ",.;:!?)]}”":
+            if before.isspace():
+                # A lone mark never opens, but closes an open quote like a stray double one does ('the
+                # theme ‘The Medium is the Message ‘, the …'); after a dash it closes below ('‘We will—’').
+                return "close"
+        elif mark == "’" or _ELISION.match(text, pos + 1, para_end):
+            # "’" at a word start is the apostrophe of an elision in typeset text, never an opening mark.
+            return None
+        else:
+            return "open"
+    if after.isalnum() or mark == "‘":
+        return None  # Kim’s, don’t, o’clock; an opening mark glued to the word before it
+    if before in "nN" and pos >= para_start + 2 and text[pos - 2] in "‘’'":
+        return None  # the second mark of rock ’n’ roll
+    if before in "sS" and after.isspace():
+        return "maybe"
+    return "close"
+
+
+def _single_regions(text: str, paragraphs: list[tuple[int, int]]) -> list[_Region]:
+    """The passages between single marks, paired paragraph by paragraph like the double ones, except that
+    a quote left open ends with its paragraph only when it opened on a curly ‘ (a straight ' left open
+    is more likely an apostrophe than a quote whose closing mark was lost)."""
+    found: list[_Region] = []
+    open_at: int | None = None
+    open_para = 0
+    for pi, (ps, pe) in enumerate(paragraphs):
+        marks = [(m.start(), _single_role(text, m.start(), ps, pe)) for m in _SINGLE.finditer(text, ps, pe)]
+        marks = [(pos, role) for pos, role in marks if role is not None]
+        if open_at is not None and marks:
+            marks = marks[1:]  # the reopening mark of a continued quote
+        for k, (pos, role) in enumerate(marks):
+            if role == "open":
+                # Outside a quote it opens one; inside one (British copy nests with double marks) the
+                # earlier mark never found its closer and was no quote mark.
+                open_at, open_para = pos, ps
+            elif open_at is not None and not (role == "maybe" and _possessive(text, pos, pe, marks[k + 1:])):
+                found.append(_Region(open_at, pos + 1, open_para, ps))
+                open_at = None
+            # Outside a quote a closing mark is an apostrophe (the leaders’ aides, goin’).
+        if open_at is None:
+            continue
+        nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+        spanned = sum(1 for p in paragraphs if open_para <= p[0] <= ps)
+        if (nxt is not None and spanned < _MAX_PARAGRAPHS and text[nxt[0]] in "‘'"
+                and _single_role(text, nxt[0], *nxt) == "open"):
+            continue  # the next paragraph reopens: one quote over several paragraphs
+        if text[open_at] == "‘" and len(text[open_at:pe].split()) >= 2:
+            found.append(_Region(open_at, pe, open_para, ps))
+        open_at = None
+    return [r for r in found if r.end - r.start <= _MAX_CHARS * max(1, _paras_between(paragraphs, r))
+            and any(ch.isalnum() for ch in text[r.start:r.end])]
+
+
+def _possessive(text: str, pos: int, para_end: int, later: list[tuple[int, str | None]]) -> bool:
+    """Is the "s’" at ``pos`` inside an open quote a plural possessive ('‘It is in the workers’ interest,’
+    he said') rather than its closing mark ('called the move ‘reckless’ and …')? Only when a noun may
+    follow it and another closing mark comes before the next opening one."""
+    word = re.match(r"\s+([^\W\d_][\w-]*)", text[pos + 1:para_end])
+    if word is None or word.group(1).lower() in _NOT_POSSESSED:
+        return False
+    return bool(later) and later[0][1] != "open"  # a closing mark or another "s’" still to come
+
+
+def _by_style(double: list[_Region], single: list[_Region]) -> list[_Region]:
+    """The quotations of a document by its quoting style: its double-quoted regions unless more of its
+    quotations stand between single marks than between double ones (each counted outside the other kind:
+    '“… the ‘axis of evil’ …”' is one double-quoted quotation, '‘… “fire and fury” …’' a single-quoted
+    one). A single-quoted document keeps the double-quoted regions that overlap none of its single ones."""
+    def inside(r: _Region, others: list[_Region]) -> bool:
+        return any(o.start <= r.start and r.end <= o.end for o in others)
+
+    top_single = [r for r in single if not inside(r, double)]
+    top_double = [r for r in double if not inside(r, single)]
+    if len(top_single) <= len(top_double):
+        return double
+    kept = [r for r in double if not any(o.start < r.end and r.start < o.end for o in single)]
+    return sorted(single + kept, key=lambda r: r.start)
 
 
 # --- pass 2: the speaker --------------------------------------------------------------------------
