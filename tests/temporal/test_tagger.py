@@ -271,3 +271,12 @@ def test_a_would_elsewhere_in_the_sentence_does_not_push_a_past_month_ahead() ->
             "postponed after a Chinese balloon crossed the United States in February.")
     assert _values(text, "2023-06-19")["February"] == "2023-02"
     assert _values("Collins will be named commander for a mission in December.", "1998-03-04")["December"] == "1998-12"
+
+
+def test_a_nine_month_comparison_is_framed_by_the_year_not_the_quarter() -> None:
+    text = ("Acme's third-quarter net rose to $87 million from $58 million a year earlier. For the nine "
+            "months, net was $254 million, up from $163 million a year earlier. The year-ago results "
+            "included a charge.")
+    found = [(t.text, t.value) for t in tag_timexes(text, "1989-10-26")]
+    assert found[1] == ("a year earlier", "1988-Q3")
+    assert ("a year earlier", "1988") in found[2:] and ("year-ago", "1988") in found

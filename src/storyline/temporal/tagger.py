@@ -431,9 +431,25 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 _QUARTER_REACH = 1500
 
 
+# A longer reporting period, which then frames "a year earlier", "the 1988 period" instead of the quarter:
+# "For the nine months, net was $306 million, compared with a loss in the 1988 period."
+_LONGER_PERIOD = re.compile(r"(?i)\b(?:nine|six|9|6|twelve|12)[-\s]months?\b|\bfirst\s+half\b|"
+                            r"\bfor\s+the\s+(?:full\s+|fiscal\s+)?year\b")
+_QUARTER_WORD = re.compile(r"(?i)quarter")
+
+
 def _framing_quarter(ctx: _Context, start: int) -> tuple[int, int] | None:
-    """(year, quarter) of the fiscal quarter the text last named, when it is near enough to frame ``start``."""
+    """(year, quarter) of the fiscal quarter the text last named, when it is near enough to frame ``start``
+    and no longer period ("the nine months") is named since, in this sentence or the one before."""
     if ctx.quarter_ref is None or start - ctx.quarter_ref_end > _QUARTER_REACH:
+        return None
+    window = ctx.text[max(ctx.quarter_ref_end, start - 400):start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends:  # this sentence, and the one before it when this one names no quarter
+        this = window[ends[-1] - 1:]
+        window = this if _QUARTER_WORD.search(this) or len(ends) < 2 else window[ends[-2] - 1:]
+    longer = list(_LONGER_PERIOD.finditer(window))
+    if longer and not _QUARTER_WORD.search(window, longer[-1].end()):
         return None
     return int(ctx.quarter_ref[:4]), int(ctx.quarter_ref[-1])
 
