@@ -280,3 +280,8 @@ def test_a_nine_month_comparison_is_framed_by_the_year_not_the_quarter() -> None
     found = [(t.text, t.value) for t in tag_timexes(text, "1989-10-26")]
     assert found[1] == ("a year earlier", "1988-Q3")
     assert ("a year earlier", "1988") in found[2:] and ("year-ago", "1988") in found
+
+
+def test_then_current_is_past() -> None:
+    values = _values("Holders may buy shares at 50% of the then-current market price.", "1989-10-26")
+    assert values == {"then-current": "PAST_REF"}

@@ -955,7 +955,7 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
 # --- present, past and future references ----------------------------------------------------------
 
 @_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
-       r"|(recently|recent|the\s+past|lately)"
+       r"|(recently|recent|the\s+past|lately|then[\s-]+current)"
        r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future))(?![\w-])", re.I)
 def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[0].lower()
