@@ -277,3 +277,9 @@ def test_any_single_marked_text_gives_quotes_whose_offsets_slice_the_text(text):
         assert text[q.start:q.end] == q.text
         if q.speaker_start is not None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+
+
+def test_a_quote_may_open_with_a_number_but_an_elided_year_never_opens_one():
+    assert summary("‘20 people died in the fire,’ the chief said.")[0][:1] == ("‘20 people died in the fire,’",)
+    assert quotes("The class of ‘92 met the leaders’ aides.") == []
+    assert quotes("The class of ‘92 met.") == []

@@ -199,6 +199,10 @@ _SINGLE_OPENING_CONTEXT = _OPENING_CONTEXT | set(":“\"„«")
 # ’19, rock ’n’ roll, ’em, ’tis, ’til. Never a quotation ('90%' is not an elided year: a quote may open
 # on a figure).
 _ELISION = re.compile(r"\d\ds?(?![\w%])|n[‘’']?(?!\w)|(?:em|tis|twas|til|cause)(?!\w)", re.IGNORECASE)
+# Two digits then a lowercase word ("‘20 people died,’ he said") are a number opening a quote, not an
+# elided year ("the class of ‘92 met"), when a closing mark follows later in the paragraph.
+_NUMBER_OPENING = re.compile(r"\d\d\s+[a-z]")
+_CLOSING_LATER = re.compile(r"[.,!?][’']|\w[’'](?=[,.;:!?])")  # "fire,’ the chief said", "pain’."
 # Words that cannot follow a plural possessive ('the leaders’ summit'): an "s’" before one of them closes
 # a quote ('called the move ‘reckless’ and vowed …').
 _NOT_POSSESSED = frozenset("""
@@ -225,7 +229,9 @@ def _single_role(text: str, pos: int, para_start: int, para_end: int) -> str | N
                 # A lone mark never opens, but closes an open quote like a stray double one does ('the
                 # theme ‘The Medium is the Message ‘, the …'); after a dash it closes below ('‘We will—’').
                 return "close"
-        elif mark == "’" or _ELISION.match(text, pos + 1, para_end):
+        elif mark == "’" or (_ELISION.match(text, pos + 1, para_end)
+                             and not (_NUMBER_OPENING.match(text, pos + 1, para_end)
+                                      and _CLOSING_LATER.search(text, pos + 3, para_end))):
             # "’" at a word start is the apostrophe of an elision in typeset text, never an opening mark.
             return None
         else:
