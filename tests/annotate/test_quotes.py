@@ -267,3 +267,11 @@ def test_polnear_recall_speaker_and_precision_floors():
 RECALL_FLOOR = 0.97
 SPEAKER_FLOOR = 0.90
 PRECISION_FLOOR = 0.94
+
+
+def test_a_quote_right_after_a_finished_one_is_a_statement_not_a_fragment():
+    found = [(q.text, q.kind) for q in quotes('The minister was asked about the deal. "No." "We are leaving," '
+                                              'he said.')]
+    assert found == [('"No."', "direct"), ('"We are leaving,"', "direct")]
+    # a fragment after a fragment stays partial
+    assert [q.kind for q in quotes('He called it "a disaster" "and a shame," he said.')] == ["partial", "partial"]

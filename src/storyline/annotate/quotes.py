@@ -748,7 +748,10 @@ def _continues(text: str, prev: _Region, region: _Region) -> bool:
 def _quote(text: str, region: _Region, speaker: _Speaker | None, sent_starts: list[int]) -> Quote:
     inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
     lead = text[:region.start].rstrip()
+    # a quote right after another that ended its sentence ('"No." "We are leaving," he said') starts one too
+    ended = lead.rstrip("\"”’'»")
     clause_start = (not lead or lead[-1] in ".!?:,;\n" or region.start == region.para_start
+                    or (len(ended) < len(lead) and ended[-1:] in (".", "!", "?"))
                     or (lead.split() and is_reporting_verb(lead.split()[-1])))
     first = next((ch for ch in inner if ch.isalnum()), "")
     statement = clause_start and (first.isupper() or first.isdigit())
