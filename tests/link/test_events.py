@@ -253,3 +253,10 @@ def test_the_date_sweep_finds_exactly_the_pairs_an_all_pairs_comparison_finds():
                    if _same_event(cands[i], cands[j], float(vectors[i] @ vectors[j])))
     swept = sorted((round(s, 6), i, j) for s, i, j in _qualifying_pairs(cands, vectors))
     assert brute and swept == brute
+
+
+@pytest.mark.slow
+def test_a_summary_cut_from_a_quotation_keeps_its_opening_mark(sample):
+    _, events = sample
+    tweet = next(e for e in events if e.date == "2018-06-13")
+    assert tweet.summary.startswith("“Just landed") and tweet.summary.count("“") == tweet.summary.count("”")

@@ -317,7 +317,15 @@ def _trimmed(text: str) -> str:
     short = _LEADING_LINKERS.sub("", text, count=1)
     if len(short.split()) >= 3:
         text = short
-    return text[:1].upper() + text[1:]
+    text = text[:1].upper() + text[1:]
+    # a clause cut from a quoted sentence can lose its opening mark ('Just landed— …,” Trump tweeted'):
+    # put the missing one back so the line does not show half a quotation
+    opening, closing = text.count("“"), text.count("”")
+    if closing > opening and text.find("”") < (text.find("“") if "“" in text else len(text)):
+        text = "“" + text
+    elif opening > closing and text.rfind("“") > text.rfind("”"):
+        text = text + "”"
+    return text
 
 
 def _add_actors_and_place(cand: Candidate, doc: Document, mentions: list[tuple[int, Mention]],
