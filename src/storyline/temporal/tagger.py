@@ -42,28 +42,34 @@ _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "t
 _END = r"(?![\w-])"
 _SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-
-
+# A year said in words (broadcast transcripts): "nineteen ninety-seven", "two thousand and three".
 _SPOKEN_Y = (rf"(?:(?:nineteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?(?:(?:{_SPOKEN_TENS})(?:[- ](?:{_SPOKEN_UNITS}))?|"
              rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
              rf"oh[- ](?:{_SPOKEN_UNITS})){_END}|two\s+thousand(?:\s+and\s+(?:{_SPOKEN_UNITS}))?{_END})")
 _MONTH_TRIGGER = rf"(?:{lx.MONTH_RE})(?![a-z])"
 _UNIT_TRIGGER = r"(?i)(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 
-_FUTURE_CUE = re.compile(r"(?i)\b(?:(?:will|would|shall|to)\s+(?:not\s+)?be\s+[a-z]+ed|will|shall|won't|going to|plans? to|planning to|planned to|scheduled|expected to|"
-                         r"would(?!\s+(?:have|not|n't))|until|(?-i:expects?|anticipates?|forecasts?|predicts?|projects?)|"
-                         r"as (?:soon|early) as|"
+_FUTURE_CUE = re.compile(r"(?i)\b(?:(?:will|would|shall|to)\s+(?:not\s+)?be\s+[a-z]+ed|will|shall|won't|going to|"
+                         r"plans? to|planning to|planned to|scheduled|expected to|would(?!\s+(?:have|not|n't))|until|"
+                         r"(?-i:expects?|anticipates?|forecasts?|predicts?|projects?)|as (?:soon|early) as|"
                          r"set to|to be held|upcoming|is to|are to|is due|are due)\b|'ll\b")
+# "-ed" words that are past verbs even after the date ("in the quarter ended Sept. 30")
 _PAST_WORDS = {"ended", "reported", "announced"}
 _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|came|went|took|won|lost|"
-                       r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|struck|began|since|brought|bought|sold|paid|built|found|kept|became|grew|knew|ran|wrote|spoke|chose|fought|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)(?-i:[a-z]\w+ed))\b")
+                       r"rose|fell|reported|announced|said|told|met|left|held|made|gave|saw|sent|spent|led|"
+                       r"struck|since|brought|bought|sold|paid|built|found|kept|became|grew|knew|ran|wrote|"
+                       r"spoke|chose|fought|"
+                       # a lowercase "-ed" word, but not "hundred", "need" ("United" is a name)
+                       r"(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)"
+                       r"(?-i:[a-z]\w+ed))\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
-# Where a clause ends, for the tense around a date: a sentence end, a semicolon or a line break, but
-# not the period of "a.m.", "Mr." or "U.S." ("will leave at 4 a.m. EDT Thursday" is one clause).
+# A past verb or "since" right before a date: "the fiscal year ended Jan. 31", "on patrol since March".
 _CLOSE_PAST = re.compile(r"(?i)\b(?:since|(?!(?:hundred|need|indeed|speed|proceed|exceed|succeed|expected|"
                          r"scheduled|planned|slated|delayed|postponed|deferred)\b)[a-z]+ed"
                          r"|began|was|were)(?:\s+(?:on|in|at))?\s+$")
 _QUOTE_EDGE = re.compile(r"''|``|[\"“”]")
+# Where a clause ends, for the tense around a date: a sentence end, a semicolon or a line break, but
+# not the period of "a.m.", "Mr." or "U.S." ("will leave at 4 a.m. EDT Thursday" is one clause).
 _CLAUSE_BREAK = re.compile(r"(?<!\b[ap]\.m)(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\bSt)"
                            r"[.!?]['\"”’]*\s|;\s|\n")
 
@@ -113,9 +119,9 @@ class _Context:
         return self.tense(start, end) == "future"
 
     def tense(self, start: int, end: int) -> str | None:
-        """"future" or "past" by the verb nearest a span, None when there is none: "planned to leave on "planned to leave on Thursday", but "said
-        Wednesday he would go" is told in the past. The nearest tense cue decides; a cue before the
-        span wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
+        """"future" or "past" by the tense cue nearest a span, None when there is none: "planned to leave
+        on Thursday" looks ahead, "said Wednesday he would go" is told in the past. A cue before the span
+        wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
         before = self.text[max(0, start - 100):start]
         cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
         # a quotation's edge parts its words from the attribution: "will leave Thursday,'' Castro said"
