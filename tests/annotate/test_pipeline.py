@@ -98,3 +98,43 @@ def test_he_does_not_continue_a_speaker_when_another_person_was_named_in_between
     doc = Document(id="x", source_path="x", text=text, language="en", published="2019-02-28")
     last = [q for q in annotate_document(doc).quotes if q.speaker_text][-1]
     assert last.speaker_text == "he" and last.speaker_name != "Donald Trump"
+
+
+INTERVIEW = """Q&A with Foreign Minister Kang Kyung-wha.
+
+Foreign Minister Kang Kyung-wha met reporters in Seoul on Tuesday, a day after talking with Secretary \
+of State Mike Pompeo. She spoke with our correspondent Jane Doe about the summit. Kang has led the \
+ministry since 2017.
+
+Q: Will there be a third summit?
+
+A: We hope so. The door is open, and "we will keep it open," as the president said.
+
+Both sides have said so in public.
+
+Q: What does Pyongyang want?
+
+A: Sanctions relief, first of all.
+"""
+
+
+def _doc(text: str) -> Document:
+    return Document(id="d", source_path="d.txt", text=text, word_count=len(text.split()), content_hash="h")
+
+
+def test_interview_answers_are_quotes_of_the_interviewee():
+    ann = annotate_document(_doc(INTERVIEW))
+    answers = [q for q in ann.quotes if q.cue == "interview answer"]
+    assert [q.text for q in answers] == [
+        'We hope so. The door is open, and "we will keep it open," as the president said.',
+        "Both sides have said so in public.", "Sanctions relief, first of all."]
+    assert {q.speaker_name for q in answers} == {"Kang Kyung-wha"}
+    assert all(INTERVIEW[q.start:q.end] == q.text for q in answers)
+    # the quotation inside an answer is still its own quote, the questions are nobody's quotes
+    assert any(q.text == '"we will keep it open,"' for q in ann.quotes)
+    assert not any("third summit" in q.text for q in ann.quotes)
+
+
+def test_one_q_and_a_pair_is_not_an_interview():
+    text = "The minister took questions.\n\nQ: Will talks resume?\n\nA: Yes.\n"
+    assert not [q for q in annotate_document(_doc(text)).quotes if q.cue == "interview answer"]

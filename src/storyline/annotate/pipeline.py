@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -95,7 +96,7 @@ def annotate_documents(
 
 def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     from storyline.annotate.entities import find_mentions
-    from storyline.annotate.quotes import find_quotes
+    from storyline.annotate.quotes import ANSWER_CUE, find_quotes
     from storyline.temporal import tag_timexes
 
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
@@ -110,6 +111,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     # Values read against a guessed publication date are marked anchored=False.
     timexes = tag_timexes(doc.text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
     quotes = find_quotes(sdoc)
+    _name_interviewee([q for q in quotes if q.cue == ANSWER_CUE], mentions)
     previous: Quote | None = None
     for q in quotes:
         q.sentence = sentence_of(q.start)
@@ -118,6 +120,25 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
             previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
                        timexes=timexes, quotes=quotes)
+
+
+def _name_interviewee(answers: list[Quote], mentions: list[Mention]) -> None:
+    """An interview's answers are the interviewee's: the person the introduction names most (the
+    earliest on a tie), before the first answer. "Q&A with Vice President Joe Biden. … Biden spent
+    Thursday … where he spoke with POLITICO's Michael Grunwald" is Biden's interview."""
+    if not answers:
+        return
+    people = [m for m in mentions if m.label == "PERSON" and m.end <= answers[0].start]
+    if not people:
+        return
+    counts = Counter(m.name for m in people)
+    first = {}
+    for k, m in enumerate(people):
+        first.setdefault(m.name, k)
+    name = min(counts, key=lambda n: (-counts[n], first[n]))
+    who = people[first[name]]
+    for q in answers:
+        q.speaker_text, q.speaker_start, q.speaker_end = who.text, who.start, who.end
 
 
 # News convention: a quote attributed to "he"/"she" soon after another quote continues that speaker

@@ -12,6 +12,9 @@ region is attributed from the parse: a reporting verb governing it or standing b
 marks ("…," he said / Trump said: "…"), "according to X", a trailing "— Name", a "Name:" lead-in, or
 the speaker of the quote just before it in the paragraph ("…," he said. "…").
 
+An interview transcript's answer paragraphs ("Q: …" / "A: …") are quotes too, without marks: their cue
+is ``ANSWER_CUE`` and the caller names the interviewee (annotate/pipeline.py, from the document's people).
+
 A Quote's ``start``/``end``/``text`` cover the quoted words *with* their quote marks (a quote left open
 at a paragraph end stops at the paragraph's last character). ``kind`` is ``direct`` for a quoted
 statement (it opens its clause with a capital), ``partial`` for a fragment inside the speaker's own
@@ -79,8 +82,58 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """The quotations in a parsed document, each with its speaker words when the text names one."""
+    """The quotations in a parsed document, each with its speaker words when the text names one; in an
+    interview transcript ("Q: …" / "A: …"), each answer paragraph too (``cue`` ``ANSWER_CUE``, its
+    speaker, the interviewee, named by the caller from the document's people)."""
     text = doc_text(doc)
+    quotes = _marked_quotes(doc, text)
+    answers = interview_answers(text, [(q.start, q.end) for q in quotes])
+    if answers:
+        sent_starts = [s.start_char for s in doc.sents]
+        for start, end in answers:
+            sentence = max(bisect.bisect_right(sent_starts, start) - 1, 0) if sent_starts else -1
+            quotes.append(Quote(start=start, end=end, text=text[start:end], kind="direct", cue=ANSWER_CUE,
+                                sentence=sentence))
+        quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+ANSWER_CUE = "interview answer"
+# A transcript's turn labels at a paragraph start: "Q: …", "Q. …", "QUESTION: …" (and "QThere's …", a
+# bold Q whose space was lost); answers take a colon ("A: …", "ANSWER: …"), since "A. Smith" is a name.
+_QUESTION = re.compile(r"(?:Q|QUESTION)\s*[:.]\s+|Q(?=[A-Z][a-z])")
+_ANSWER = re.compile(r"(?:A|ANSWER)\s*:\s+")
+_MIN_TURNS = 2
+
+
+def interview_answers(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The answer paragraphs of an interview transcript, without their "A:" label: an "A:" paragraph and
+    the unlabelled ones after it, up to the next question. Not a transcript (fewer than two questions
+    and two answers): none. A paragraph that is one quotation already (``quoted``) is left to it."""
+    paragraphs = _paragraphs(text)
+    kinds = ["Q" if _QUESTION.match(text, a, b) else "A" if _ANSWER.match(text, a, b) else "" for a, b in paragraphs]
+    if kinds.count("Q") < _MIN_TURNS or kinds.count("A") < _MIN_TURNS:
+        return []
+    out: list[tuple[int, int]] = []
+    answering = False
+    for (a, b), kind in zip(paragraphs, kinds, strict=True):
+        if kind == "Q":
+            answering = False
+            continue
+        if kind == "A":
+            answering = True
+            a = _ANSWER.match(text, a, b).end()
+        if not answering:
+            continue
+        b = a + len(text[a:b].rstrip())
+        inside = sum(min(e, b) - max(s, a) for s, e in (quoted or []) if s < b and e > a)
+        if b > a and inside < 0.8 * (b - a):
+            out.append((a, b))
+    return out
+
+
+def _marked_quotes(doc: Doc, text: str) -> list[Quote]:
+    """The quotations set off by quote marks, attributed from the parse."""
     regions = _regions(text)
     if not regions:
         return []
