@@ -138,3 +138,10 @@ def test_interview_answers_are_quotes_of_the_interviewee():
 def test_one_q_and_a_pair_is_not_an_interview():
     text = "The minister took questions.\n\nQ: Will talks resume?\n\nA: Yes.\n"
     assert not [q for q in annotate_document(_doc(text)).quotes if q.cue == "interview answer"]
+
+
+def test_an_explainer_in_q_and_a_form_is_the_outlets_voice_not_a_quote():
+    text = ("What we know about the summit. Analyst Victor Cha has followed the talks.\n\n"
+            "Q: Where is the summit?\n\nA: It is in Hanoi, Vietnam.\n\n"
+            "Q: Who attends?\n\nA: Donald Trump and Kim Jong-un, with their delegations.\n")
+    assert not [q for q in annotate_document(_doc(text)).quotes if q.cue == "interview answer"]

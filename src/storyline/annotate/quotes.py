@@ -104,15 +104,22 @@ ANSWER_CUE = "interview answer"
 _QUESTION = re.compile(r"(?:Q|QUESTION)\s*[:.]\s+|Q(?=[A-Z][a-z])")
 _ANSWER = re.compile(r"(?:A|ANSWER)\s*:\s+")
 _MIN_TURNS = 2
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|our|Our|us)\b")
 
 
 def interview_answers(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The answer paragraphs of an interview transcript, without their "A:" label: an "A:" paragraph and
     the unlabelled ones after it, up to the next question. Not a transcript (fewer than two questions
-    and two answers): none. A paragraph that is one quotation already (``quoted``) is left to it."""
+    and two answers, or answers mostly not in the first person, as in an explainer): none. A paragraph
+    that is one quotation already (``quoted``) is left to it."""
     paragraphs = _paragraphs(text)
     kinds = ["Q" if _QUESTION.match(text, a, b) else "A" if _ANSWER.match(text, a, b) else "" for a, b in paragraphs]
     if kinds.count("Q") < _MIN_TURNS or kinds.count("A") < _MIN_TURNS:
+        return []
+    # An interviewee answers in the first person; an explainer's "Q: What is …? A: It is …" is the
+    # outlet's own voice, nobody's quote.
+    labelled = [text[a:b] for (a, b), kind in zip(paragraphs, kinds, strict=True) if kind == "A"]
+    if sum(bool(_FIRST_PERSON.search(t)) for t in labelled) * 2 < len(labelled):
         return []
     out: list[tuple[int, int]] = []
     answering = False
