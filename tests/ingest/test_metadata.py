@@ -88,6 +88,22 @@ def test_broken_sidecar_is_rejected_with_a_reason(tmp_path: Path, content: str):
     ("By Staff Writer", []),
     (None, []),
     ("jane@example.com", []),
+    ("By JOHN SMITH and Jane Doe, Staff Writers", ["John Smith", "Jane Doe"]),
+    ("By Jane Doe\nUpdated 3:41 PM EST, Wed February 27, 2019", ["Jane Doe"]),
+    ("John Smith (Reuters)", ["John Smith"]),
+    ("By John Smith, The Washington Post", ["John Smith"]),
+    ("By Jane Doe, Korea Times", ["Jane Doe"]),
+    ("The Korea Times", ["The Korea Times"]),
+    ("Editorial Board", ["Editorial Board"]),
+    ("Jane Doe and @johnroe", ["Jane Doe"]),
+    ("Jane Doe, Senior Correspondent", ["Jane Doe"]),
+    # bylines as trafilatura reads them off real pages (article-bodies-dev)
+    ("Bruce Y. Lee", ["Bruce Y. Lee"]),
+    ("Carrie Arnold November", ["Carrie Arnold"]),
+    ("DANICA KIRKA and JILL LAWLESS Associated Press", ["Danica Kirka", "Jill Lawless"]),
+    ("Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+    ("KT Editorial Board", ["KT Editorial Board"]),
+    ("Juan y Maria Lopez", ["Juan", "Maria Lopez"]),
 ])
 def test_authors_are_normalized_to_a_list_of_names(value, names):
     assert normalize_authors(value) == names

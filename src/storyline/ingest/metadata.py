@@ -159,7 +159,8 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 # A byline's words that are not part of any name.
 _BY_PREFIX = re.compile(r"^\s*(?:(?:written|words|reporting|story|text)\s+)?by\s*:?\s+", re.I)
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|/)\s*", re.I)
+# "und", "et", "y" join names only in lower case: "Bruce Y. Lee" is one name.
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\||&|\band\b|(?-i:\b(?:und|et|y)\b)|/)\s*", re.I)
 # A trailing "for Reuters", "in Seoul", "Staff Writer" or an email ends the name part of a byline.
 _BYLINE_TAIL = re.compile(r"\s+(?:for|in|at)\s+[A-Z].*$|\S+@\S+")
 _ROLE_WORDS = {
@@ -178,6 +179,48 @@ _AFFILIATIONS = {
 }
 
 
+# What follows the names on a byline's first line: "Updated 3:41 PM EST", "Published Feb. 27".
+_BYLINE_STAMP = re.compile(r"\s+(?:updated|published|posted|last\s+updated|modified)\b.*$", re.I)
+# "(Reuters)", "(AP)": the writer's agency in brackets.
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+# "The Washington Post", "Korea Times", "BBC News": a publication named beside the writer.
+_PUBLICATION = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Daily|Press|"
+    r"Globe|Observer|Chronicle|Gazette|Examiner|Star|Sun|Mail|Standard|Independent|Economist|Review|Monitor|"
+    r"Inquirer|Bulletin|Dispatch|Courier|Register|Record|Today|Magazine|Network|Radio|Television|TV)$")
+
+
+# Agencies and outlets a byline can end with ("Jill Lawless Associated Press"), longest first; not the
+# collective authors ("KT Editorial Board", "Reuters staff"), which stay whole.
+_AGENCIES = sorted((a for a in _AFFILIATIONS if not re.search(r"staff|editorial|board|wire", a)), key=len, reverse=True)
+# A person's title after the name; not "Board" or "Desk", which name a collective author ("KT Editorial Board").
+_ROLE_TITLES = {"editor", "correspondent", "reporter", "writer", "columnist", "contributor", "chief", "senior",
+                "special", "analyst", "producer"}
+_MONTH_TAIL = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d.*)?$")
+
+
+def _without_tails(name: str) -> tuple[str, bool]:
+    """A name without what trails it on a byline: a date ("Carrie Arnold November"), role words ("CNN
+    Editor-at-large"), an agency ("Jill Lawless Associated Press"). True when an agency or role went."""
+    name = _MONTH_TAIL.sub("", name)
+    cut = False
+    words = name.split()
+    while len(words) > 1 and all(w.lower().rstrip("s") in _ROLE_TITLES for w in words[-1].split("-")
+                                 if w.lower() not in ("at", "large", "in")):
+        words, cut = words[:-1], True
+    name = " ".join(words)
+    for agency in _AGENCIES:
+        if name.lower().endswith(" " + agency) and len(name) > len(agency) + 1:
+            return name[:-len(agency) - 1].strip(" ,.-"), True
+    return name, cut
+
+
+def _is_role(name: str) -> bool:
+    """"Staff Writers", "Senior Correspondent": only role words."""
+    return all(w.lower().rstrip("s") in _ROLE_WORDS or w.lower() in _ROLE_WORDS for w in name.split())
+
+
 def normalize_authors(value: Any) -> list[str]:
     """A clean list of author names from whatever a source gives.
 
@@ -190,19 +233,30 @@ def normalize_authors(value: Any) -> list[str]:
     names: list[str] = []
     affiliations: list[str] = []
     for raw in _author_strings(value):
-        text = " ".join(raw.split())
+        # a byline's first line holds the names; the next ones are stamps ("Updated 3:41 PM EST")
+        text = next((line for line in raw.splitlines() if line.strip()), "")
+        text = _BYLINE_STAMP.sub("", " ".join(text.split()))
         text = _BY_PREFIX.sub("", text)
-        if not text:
+        bracketed = [m.strip() for m in _BRACKETED.findall(text) if m.strip()]
+        text = _BRACKETED.sub("", text)
+        if not text and not bracketed:
             continue
         parts = [text] if _is_single_org(text) else _SPLIT_NAMES.split(text)
-        for part in parts:
+        for part, in_brackets in [(p, False) for p in parts] + [(b, True) for b in bracketed]:
             name = _BYLINE_TAIL.sub("", part).strip(" .,-–—:()[]\"'")
             name = _BY_PREFIX.sub("", name)
-            if not name or name.lower() in _ROLE_WORDS or not re.search(r"[^\W\d_]", name):
+            if not name or name.lower() in _ROLE_WORDS or (_is_role(name) and name.lower() not in _AFFILIATIONS) \
+                    or not re.search(r"[^\W\d_]", name) or name.startswith("@"):
+                continue  # a role, a number, or a social-media handle
+            name, trimmed = _without_tails(name)
+            if not name:
                 continue
             if name.isupper() and len(name.split()) >= 2:
                 name = name.title()  # "JANE MORRISON": wire style capitals, not an acronym
-            target = affiliations if name.lower() in _AFFILIATIONS else names
+            publication = bool(_PUBLICATION.match(name)) and (name.startswith("The ") or len(name.split()) <= 2)
+            affiliation = in_brackets or name.lower() in _AFFILIATIONS or publication \
+                or (trimmed and len(name.split()) == 1 and name.isupper())  # "CNN Editor-at-large"
+            target = affiliations if affiliation else names
             if name.lower() not in {n.lower() for n in names + affiliations}:
                 target.append(name)
     return names or affiliations
