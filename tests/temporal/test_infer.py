@@ -33,3 +33,12 @@ def test_wire_dateline_takes_its_year_from_the_text() -> None:
 
 def test_no_date_at_all() -> None:
     assert infer_publication_date("Trump and Kim may march on to a second summit.") is None
+
+
+def test_a_dateline_that_writes_the_whole_date_needs_no_agency() -> None:
+    found = infer_publication_date("Kim rejects talks\n\nSEOUL, 3 March 2019 — North Korea said on Sunday it "
+                                   "would not resume talks.")
+    assert found is not None and (found.value, found.explicit) == ("2019-03-03", True)
+    # a sentence that merely starts with a name and a date is not a dateline
+    found = infer_publication_date("Trump, on June 12, 2018 — he met Kim in Singapore.")
+    assert found is not None and found.value == "2018-06" and not found.explicit

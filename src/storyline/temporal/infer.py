@@ -1,7 +1,7 @@
 """Date an article from its own words when no metadata gives the date.
 
-First an explicit line: "Published: Wed 27 Feb 2019, 7:00 PM", "Posted on June 30, 2019", or a wire
-dateline "SEOUL, June 30 (Reuters) -". Else the latest date the article itself mentions, stated one
+First an explicit line: "Published: Wed 27 Feb 2019, 7:00 PM", "Posted on June 30, 2019", a wire
+dateline "SEOUL, June 30 (Reuters) -", or a dateline that writes the whole date "SEOUL, 3 March 2019 —". Else the latest date the article itself mentions, stated one
 level coarser than that mention (an article mentioning June 13, 2018 was written after it, likely that
 month; one mentioning "February 2019" only supports 2019): never a day the text does not give.
 """
@@ -35,6 +35,10 @@ _PUBLISHED_LINE = re.compile(r"(?im)^[ \t>*•-]*(?:published|posted|first publi
 _WIRE = r"(?:Reuters|AP|AFP|Xinhua|Yonhap|Bloomberg|UPI|dpa|IANS|PTI|Kyodo|KCNA|ANI|Associated Press)"
 _DATELINE = re.compile(rf"(?m)^\s*[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+"
                        rf"(.{{3,30}}?)\s*\(\s*{_WIRE}\s*\)\s*[-–—:]")
+# "SEOUL, 3 March 2019 —", "Washington, Feb. 27, 2019 -": a dateline with no agency, taken only when it
+# writes the whole date (day, month and year) and a dash follows.
+_PLAIN_DATELINE = re.compile(r"(?m)^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
+                             r"((?![a-z])(?:[A-Za-z]{3,9},?\s+)?[A-Za-z0-9 .,]{6,24}?\b(?:19|20)\d\d)\s*[-–—]")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _HEAD_CHARS = 3000  # a dateline or "Published:" line sits near the top; further down it is quoting
 
@@ -58,6 +62,10 @@ def _from_published_line(text: str) -> InferredDate | None:
 def _from_dateline(text: str) -> InferredDate | None:
     m = _DATELINE.search(text[:_HEAD_CHARS])
     if m is None:
+        plain = _PLAIN_DATELINE.search(text[:_HEAD_CHARS])
+        found = tag_timexes(plain[1]) if plain else []
+        if found and _DAY_VALUE.match(found[0].value) and found[0].end == len(plain[1]):
+            return InferredDate(found[0].value[:10], plain[0].strip(), 0.85, explicit=True)
         return None
     found = tag_timexes(m[1])
     if not found:
