@@ -47,6 +47,7 @@ _CLOSERS = "”»"
 # mark was surely lost (PolNeAR's longest quoted paragraph is ~1,400 characters).
 _MAX_CHARS = 4000
 _MAX_PARAGRAPHS = 12
+_LEAD_WINDOW = 200  # characters before a quote read for its lead-in
 _SCARE_WORDS = 6  # an unattributed quote this short is a scare quote ("sense", "fire and fury")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("who", "that", "which")
@@ -807,7 +808,12 @@ def _continues(text: str, prev: _Region, region: _Region) -> bool:
 
 def _quote(text: str, region: _Region, speaker: _Speaker | None, sent_starts: list[int]) -> Quote:
     inner = text[region.start:region.end].strip("\"“”„«»'`’ \n")
-    lead = text[:region.start].rstrip()
+    # the words just before the quote, from a window (copying the whole text before every quote is
+    # quadratic in a long document)
+    lead_end = region.start
+    while lead_end > 0 and text[lead_end - 1].isspace():
+        lead_end -= 1
+    lead = text[max(0, lead_end - _LEAD_WINDOW):lead_end]
     # a quote right after another that ended its sentence ('"No." "We are leaving," he said') starts one too
     ended = lead.rstrip("\"”’'»")
     clause_start = (not lead or lead[-1] in ".!?:,;\n" or region.start == region.para_start

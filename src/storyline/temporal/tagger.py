@@ -104,12 +104,20 @@ class _Context:
     def same_sentence(self, end: int, start: int) -> bool:
         return end >= 0 and not _SENTENCE_END.search(self.text, end, start + 1) and start - end < 300
 
-    def _clause(self, start: int, end: int) -> str:
+    def _clause_around(self, start: int, end: int, reach: int, at_quotes: bool = False) -> tuple[str, str]:
+        """The clause's words before and after a span: back to the last clause break within 100
+        characters, on to the next within ``reach``; with ``at_quotes`` a quotation's edge bounds it too
+        (it parts the quoted words from the attribution: "will leave Thursday,'' Castro said")."""
+        edges = (_CLAUSE_BREAK, _QUOTE_EDGE) if at_quotes else (_CLAUSE_BREAK,)
         before = self.text[max(0, start - 100):start]
-        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-        after = self.text[end:end + 40]
-        stop = _CLAUSE_BREAK.search(after)
-        return before[cut:] + " " + (after[:stop.start() + 1] if stop else after)
+        cut = max((m.end() for edge in edges for m in edge.finditer(before)), default=0)
+        after = self.text[end:end + reach]
+        stops = [m.start() for edge in edges if (m := edge.search(after))]
+        return before[cut:], after[:min(stops)] if stops else after
+
+    def _clause(self, start: int, end: int) -> str:
+        before, after = self._clause_around(start, end, 40)
+        return before + " " + after
 
     def future(self, start: int, end: int) -> bool:
         """Whether the words around a span point ahead ("will meet on Sunday")."""
@@ -122,14 +130,7 @@ class _Context:
         """"future" or "past" by the tense cue nearest a span, None when there is none: "planned to leave
         on Thursday" looks ahead, "said Wednesday he would go" is told in the past. A cue before the span
         wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
-        before = self.text[max(0, start - 100):start]
-        cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-        # a quotation's edge parts its words from the attribution: "will leave Thursday,'' Castro said"
-        cut = max([cut] + [m.end() for m in _QUOTE_EDGE.finditer(before)])
-        before = before[cut:]
-        after = self.text[end:end + 60]
-        stops = [m.start() for m in (_CLAUSE_BREAK.search(after), _QUOTE_EDGE.search(after)) if m]
-        after = after[:min(stops)] if stops else after
+        before, after = self._clause_around(start, end, 60, at_quotes=True)
         best: tuple[float, bool] | None = None
         for cue, ahead in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
             for m in cue.finditer(before):
@@ -346,11 +347,10 @@ def _spoken_year_value(words: str) -> int | None:
     return None if n is None else (19 if head == "nineteen" else 20) * 100 + int(n)
 
 
-@_rule(rf"(?:the\s+year\s+)?(?<![\w-])({_SPOKEN_Y})|the\s+year\s+(two\s+thousand(?:\s+and\s+(?:{_SPOKEN_UNITS}))?){_END}",
-       re.I, trigger=r"(?i)\b(?:nineteen|twenty|thousand)\b")
+@_rule(rf"(?:the\s+year\s+)?(?<![\w-])({_SPOKEN_Y})", re.I, trigger=r"(?i)\b(?:nineteen|twenty|thousand)\b")
 def _spoken_year(m: re.Match[str], ctx: _Context) -> _Found | None:
-    words = m[1] or m[2]
-    if m[1] and "thousand" in words.lower() and not m[0].lower().startswith("the"):
+    words = m[1]
+    if "thousand" in words.lower() and not m[0].lower().startswith("the"):
         return None  # a bare "two thousand" is a number ("two thousand troops"), not the year 2000
     year = _spoken_year_value(words)
     return None if year is None else ctx.found("DATE", f"{year:04d}", relative=False)
