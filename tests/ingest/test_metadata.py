@@ -100,6 +100,8 @@ def test_broken_sidecar_is_rejected_with_a_reason(tmp_path: Path, content: str):
     # bylines as trafilatura reads them off real pages (article-bodies-dev)
     ("Bruce Y. Lee", ["Bruce Y. Lee"]),
     ("Carrie Arnold November", ["Carrie Arnold"]),
+    ("Jane Doe March 3, 2019", ["Jane Doe"]),
+    ("By Theresa May", ["Theresa May"]),
     ("DANICA KIRKA and JILL LAWLESS Associated Press", ["Danica Kirka", "Jill Lawless"]),
     ("Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
     ("KT Editorial Board", ["KT Editorial Board"]),

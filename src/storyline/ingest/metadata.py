@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.errors import RejectedInput
+from storyline.temporal import lexicon as lx
 
 __all__ = [
     "SIDECAR_FIELDS",
@@ -196,8 +197,10 @@ _AGENCIES = sorted((a for a in _AFFILIATIONS if not re.search(r"staff|editorial|
 # A person's title after the name; not "Board" or "Desk", which name a collective author ("KT Editorial Board").
 _ROLE_TITLES = {"editor", "correspondent", "reporter", "writer", "columnist", "contributor", "chief", "senior",
                 "special", "analyst", "producer"}
-_MONTH_TAIL = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d.*)?$")
+# A date trailing a byline: "Jane Doe March 3, 2019", "Carrie Arnold November". Without a day, a month
+# that is also a surname stays ("Theresa May", "Fredric March").
+_MONTH_TAIL = re.compile(rf"\s+(?:{lx.MONTH_RE})\.?\s+\d.*$|\s+(?!(?:May|March|June|April|August)$)"
+                         rf"(?:{lx.MONTH_RE})\.?$")
 
 
 def _without_tails(name: str) -> tuple[str, bool]:
