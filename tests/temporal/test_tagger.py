@@ -285,3 +285,50 @@ def test_a_nine_month_comparison_is_framed_by_the_year_not_the_quarter() -> None
 def test_then_current_is_past() -> None:
     values = _values("Holders may buy shares at 50% of the then-current market price.", "1989-10-26")
     assert values == {"then-current": "PAST_REF"}
+
+
+def test_vague_plural_spans_and_long_adjectives() -> None:
+    found = {t.text: (t.type, t.value) for t in tag_timexes(
+        "He probably died within weeks or months of his capture. Over the years, the mosque dominated the "
+        "skyline for centuries. Funds may sell in the weeks ahead, ending a decades-long feud and a day-long "
+        "strike. It grew for the first time in years.", "1998-02-27")}
+    assert found["weeks or months"] == ("DURATION", "PXW")
+    assert found["the years"] == ("DURATION", "PXY")
+    assert found["centuries"] == ("DURATION", "PXCE")
+    assert found["the weeks ahead"] == ("DURATION", "PXW")
+    assert found["decades-long"] == ("DURATION", "PXDE")
+    assert found["day-long"] == ("DURATION", "P1D")
+    assert found["years"] == ("DURATION", "PXY")
+    # "a short-term loan", "the years of war": no time expression of their own
+    assert _values("a short-term loan in the years of war", "1998-02-27") == {}
+
+
+def test_hundreds_and_thousands_and_trading_days() -> None:
+    values = _values("It has kept secrets for more than two thousand years, almost a hundred years longer "
+                     "than Rome. Eight trading days after Oct. 12, prices fell.", "1998-01-21")
+    assert values["more than two thousand years"] == "P2000Y"
+    assert values["almost a hundred years"] == "P100Y"
+    assert values["Eight trading days"] == "P8D"
+
+
+def test_week_of_a_date_the_next_morning_and_clock_words() -> None:
+    values = _values("Voting is set for the week of March 6. Bradley arrived Feb. 22 and left the next "
+                     "morning. Rebels attacked at 4 in the morning; the market recovered by mid-afternoon.",
+                     "2000-02-24")
+    assert values["the week of March 6"] == "2000-W10"
+    assert values["the next morning"] == "2000-02-23TMO"
+    assert values["4 in the morning"] == "2000-02-24T04:00"
+    assert values["mid-afternoon"] == "2000-02-24TAF"
+
+
+def test_the_quarter_a_year_ago_is_one_span_a_year_back() -> None:
+    values = _values("Net rose in the third quarter, to $5 million from $3 million in the quarter a year ago.",
+                     "1989-10-26")
+    assert values["the third quarter"] == "1989-Q3"
+    assert values["the quarter a year ago"] == "1988-Q3"
+
+
+def test_the_near_term_and_a_later_date_look_ahead() -> None:
+    values = _values("Sales will be weak in the near term, and the rest will be decided at a later date.",
+                     "1989-10-26")
+    assert values == {"the near term": "FUTURE_REF", "a later date": "FUTURE_REF"}

@@ -54,7 +54,9 @@ def _alternation(words: list[str]) -> str:
 
 _NUMBER_WORDS = [f"{t}(?:[- ](?:{'|'.join(w for w in _SMALL if _SMALL[w] < 10 and w != 'zero')}))?"
                  for t in _TENS] + list(_SMALL)
-NUMBER_RE = (r"(?:\d+(?:\.\d+|\s+1/2)?|(?:" + _alternation(_NUMBER_WORDS) + r"|a|an|one|a dozen|dozen|"
+# "a hundred", "two thousand": a small number times a hundred or a thousand
+_MULTIPLE = r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:hundred|thousand)"
+NUMBER_RE = (r"(?:\d+(?:\.\d+|\s+1/2)?|(?:" + _MULTIPLE + "|" + _alternation(_NUMBER_WORDS) + r"|a|an|one|a dozen|dozen|"
              + _alternation([v.replace(" ", r"\s+") for v in _VAGUE]) + r"|half\s+a|a\s+half)"
              r"(?:\s+and\s+a\s+half)?)")
 UNIT_RE = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|centur(?:y|ie))s?"
@@ -87,12 +89,18 @@ def parse_number(words: str) -> float | None:
         return float(w.replace(",", "")) + extra
     except ValueError:
         pass
-    total = 0
+    total = current = 0
     for part in w.split():
         if part in _TENS:
-            total += _TENS[part]
+            current += _TENS[part]
         elif part in _SMALL:
-            total += _SMALL[part]
+            current += _SMALL[part]
+        elif part in ("a", "an"):
+            current += 1
+        elif part == "hundred":
+            current = (current or 1) * 100
+        elif part == "thousand":
+            total, current = total + (current or 1) * 1000, 0
         else:
             return None
-    return total + extra
+    return total + current + extra

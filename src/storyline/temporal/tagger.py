@@ -278,6 +278,19 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", value, relative=not m[3]) if year else _Found("DATE", value, anchored=False)
 
 
+@_rule(rf"\bthe\s+week\s+of\s+({_MON})\s+({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?", trigger=_MONTH_TRIGGER)
+def _week_of(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"The week of March 6": the ISO week holding that day."""
+    month, day = _month(m[1]), _day(m[2])
+    year = int(m[3]) if m[3] else _nearest_year(ctx, month, day, m.start(), m.end())
+    if year is None:
+        return _Found("DATE", "XXXX-WXX", anchored=False)
+    try:
+        return ctx.found("DATE", format_date(dt.date(year, month, day), "week"), relative=not m[3])
+    except ValueError:
+        return None
+
+
 @_rule(rf"({_MON}),?\s+(?:of\s+)?({_Y4}|'\d\d)(?![\d%])", trigger=_MONTH_TRIGGER)
 @_rule(rf"({_MON}),?\s+(?:of\s+)?({_SPOKEN_Y})", re.I, trigger=r"(?i)\b(?:nineteen|twenty|two\s+thousand)\b")
 def _month_year(m: re.Match[str], ctx: _Context) -> _Found | None:
@@ -464,17 +477,29 @@ def _framing_quarter(ctx: _Context, start: int) -> tuple[int, int] | None:
        r"fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|past|year-earlier|year-ago|same|comparable|"
        r"corresponding|next|coming|year-earlier\s+third|year-ago\s+third)?[-\s]*(?:fiscal[-\s]+)?quarter"
        rf"(?:\s+of\s+(?:fiscal\s+)?(?:({_Y4})|(this|last|next)\s+year))?(?!s?\s+of\s+(?![$£€\d])|-mile|\s+century)"
-       rf"{_END}|\bthe\s+({_Y4})\s+(?:quarter|period){_END}", re.I, trigger=r"(?i)quarter|period")
+       rf"{_END}(\s+a\s+year\s+(?:ago|earlier|before))?|\bthe\s+({_Y4})\s+(?:quarter|period){_END}", re.I,
+       trigger=r"(?i)quarter|period")
 def _quarter(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """A fiscal quarter; "the quarter a year ago" is that quarter, one year back (and frames nothing)."""
+    found = _quarter_named(m, ctx)
+    if found is None or not m[6]:
+        return found
+    q = re.fullmatch(r"(\d{4})-Q(\d)", found.value)
+    if q is None:
+        return None
+    return ctx.found("DATE", f"{int(q[1]) - 1}-Q{q[2]}", relative=found.anchored)
+
+
+def _quarter_named(m: re.Match[str], ctx: _Context) -> _Found | None:
     a = ctx.anchor
     framing = _framing_quarter(ctx, m.start())
-    if m[6]:  # "the 1988 period": the quarter the story is about, in that year
+    if m[7]:  # "the 1988 period": the quarter the story is about, in that year
         if framing is None:
             return None
-        return ctx.found("DATE", f"{m[6]}-Q{framing[1]}")
+        return ctx.found("DATE", f"{m[7]}-Q{framing[1]}")
     word = (m[3] or "").lower().split()[0] if m[3] else ""
     owner = " ".join((m[1] or "").lower().split())
-    if not word and not m[2] and not owner.endswith("year's"):
+    if not word and not m[2] and not owner.endswith("year's") and not m[6]:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if owner != "the" or not re.search(r"\b(?:in|for|during|of)\s*$", before):
             return None
@@ -654,12 +679,28 @@ _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+@_rule(rf"\bthe\s+(next|following|previous|same)\s+({_PART}){_END}", re.I, trigger=rf"(?i)\b{_PART}\b")
+def _next_part(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"The next morning", "the previous evening": a part of the day after or before the last date the
+    text mentioned (else the DCT)."""
+    base = _ref_date(ctx, m.start())
+    part = _PARTS[m[2].lower()]
+    if base is None:
+        return _Found("TIME", f"XXXX-XX-XXT{part}", anchored=False)
+    shift = {"next": 1, "following": 1, "previous": -1, "same": 0}[m[1].lower()]
+    return ctx.found("TIME", f"{(base + dt.timedelta(days=shift)).isoformat()}T{part}")
+
+
 @_rule(rf"(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)"
        rf"(?:\s+({_PART}))?{_END}|(this|last)\s+({_PART}){_END}"
-       rf"|(?:(?:early|late|mid)[-\s]?)?({_PART})\s+(yesterday|today|tomorrow){_END}", re.I,
+       rf"|(?:(?:early|late|mid)[-\s]?)?({_PART})\s+(yesterday|today|tomorrow){_END}"
+       r"|(?:(?<=\bby\s)|(?<=\bin\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\baround\s)|(?<=\bsince\s))"
+       r"(mid[-\s]?(?:morning|afternoon))(?![\w-])", re.I,
        trigger=r"(?i)\b(?:yesterday|today|tonight|tomorrow)\b|(?:morning|afternoon|evening|night)\b")
 def _relative_day(m: re.Match[str], ctx: _Context) -> _Found | None:
-    if m[5]:  # "mid-afternoon yesterday", "late morning today"
+    if m[7]:  # "by mid-afternoon": that part of the DCT's day, as a bare clock time is
+        shift, part = 0, re.sub(r"(?i)^mid[-\s]?", "", m[7])
+    elif m[5]:  # "mid-afternoon yesterday", "late morning today"
         shift, part = _REL_DAYS[m[6].lower()], m[5]
     elif m[1]:
         key = " ".join(m[1].lower().split())
@@ -824,7 +865,7 @@ def _duration_value(n: float | None, unit: str) -> str | None:
 
 @_rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
        rf"prior|initial|entire|whole|full|same)\s+)?({_NUM})\s+(?:more\s+|additional\s+|full\s+|straight\s+|"
-       rf"consecutive\s+|long\s+|short\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I, trigger=_UNIT_TRIGGER)
+       rf"consecutive\s+|long\s+|short\s+)?(?:(?:trading|business|working|school)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I, trigger=_UNIT_TRIGGER)
 def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     num = m[1].lower()
     unit = m[2].lower()
@@ -850,11 +891,28 @@ def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DURATION", value, relative=False) if value else None
 
 
-@_rule(r"(?<=\bfor\s)(years|months|weeks|decades|days|hours)(?![\w-])"
-       r"|(?:the\s+)?(coming|recent|past)\s+(years|months|weeks|days|decades)(?![\w-])", re.I)
+@_rule(r"(?<![\w-])(hour|day|week|month|year)-long(?![\w-])|(?<![\w-])(hours|days|weeks|months|years|decades|"
+       r"centuries)-long(?![\w-])", re.I, trigger=r"(?i)-long\b")
+def _long_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"a day-long strike" lasts a day (P1D); "a decades-long feud" an unknown number of decades."""
+    value = _duration_value(1 if m[1] else None, m[1] or m[2])
+    return ctx.found("DURATION", value, relative=False) if value else None
+
+
+@_rule(r"(?<=\bfor\s)(years|months|weeks|decades|days|hours|centuries)(?![\w-])"
+       r"|(?:the\s+)?(coming|recent|past)\s+(years|months|weeks|days|decades)(?![\w-])"
+       # "within weeks (or months)", "over the years", "the weeks ahead", "the early years",
+       # "the first time in years."
+       r"|(?<=\bwithin\s)(hours|days|weeks|months|years)(?:\s+or\s+(?:days|weeks|months|years))?(?![\w-])"
+       r"|(?<=\bover\s)the\s+(years|decades|months)(?![\w-])"
+       r"|the\s+(weeks|days|months|years)\s+ahead(?![\w-])"
+       r"|the\s+(?:early\s+(years|months)|first\s+(years|hours))(?![\w-])"
+       r"|(?<=\bin\s)(years|decades|months)(?=\s*[.,;:!?])", re.I,
+       trigger=r"(?i)\b(?:years|months|weeks|decades|days|hours|centuries)\b")
 def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
-    if m[1]:
-        return ctx.found("DURATION", _duration_value(None, m[1]) or "", relative=False)
+    unit = m[1] or next((g for g in m.groups()[3:] if g), None)
+    if unit:
+        return ctx.found("DURATION", _duration_value(None, unit) or "", relative=False)
     if m[2].lower() in ("coming", "recent"):
         # TBAQ writes "in recent months" as a vague duration (PXM) 7 times, as PAST_REF 4 times
         return ctx.found("DURATION", _duration_value(None, m[3]) or "", relative=False)
@@ -896,9 +954,12 @@ def _set(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 @_rule(r"(?<![\d:.$])([01]?\d|2[0-3])(?::([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.|o'clock)"
        r"(?![a-zA-Z])(?:\s*\(?([ECMP][SD]T|GMT|UTC|BST|CET|KST|JST)\)?)?"
-       r"|(?<![\d:.$])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])|\b(noon|midnight|midday)\b")
+       r"|(?<![\d:.$])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])|\b(noon|midnight|midday)\b"
+       r"|(?<![\d:.$])(1[0-2]|[1-9])\s+in\s+the\s+(morning|afternoon|evening)\b")
 def _clock(m: re.Match[str], ctx: _Context) -> _Found | None:
-    if m[7]:
+    if m[8]:  # "4 in the morning", "7 in the evening"
+        hour, minute = int(m[8]) % 12 + (0 if m[9].lower() == "morning" else 12), 0
+    elif m[7]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[m[7].lower()], None
         hour, minute = hour
     elif m[5]:
@@ -962,7 +1023,8 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 @_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
        r"|(recently|recent|the\s+past|lately|then[\s-]+current)"
-       r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future))(?![\w-])", re.I)
+       r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future|"
+       r"(?<=\bin\s)the\s+(?:near|short)[\s-]+term(?=\s*[.,;:!?)]|\s+(?:and|but|or|as)\s)|(?<=\bat\s)a\s+later\s+date))(?![\w-])", re.I)
 def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[0].lower()
     after = ctx.text[m.end():m.end() + 20].lower()
