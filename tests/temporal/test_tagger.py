@@ -332,3 +332,19 @@ def test_the_near_term_and_a_later_date_look_ahead() -> None:
     values = _values("Sales will be weak in the near term, and the rest will be decided at a later date.",
                      "1989-10-26")
     assert values == {"the near term": "FUTURE_REF", "a later date": "FUTURE_REF"}
+
+
+def test_the_quarter_ended_a_date_is_the_calendar_quarter_holding_it() -> None:
+    values = _values("In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "1989-10-30")
+    assert values["the quarter"] == "1989-Q2"
+    values = _values("For the quarter ended Jan. 31, sales rose.", "1989-03-15")
+    assert values["the quarter"] == "1988-Q4"
+
+
+def test_an_unreported_quarter_does_not_frame_the_latest_quarter() -> None:
+    text = ("Aetna gave no estimate of the impact of the earthquake on fourth-quarter results. In the latest "
+            "quarter, Aetna had a $23 million loss.")
+    assert _values(text, "1989-10-30")["the latest quarter"] == "1989-Q3"
+    text = ("Ralston Purina reported a 47% decline in fourth-quarter earnings. Sales in the latest quarter were "
+            "$1.76 billion.")
+    assert _values(text, "1989-11-02")["the latest quarter"] == "1989-Q4"

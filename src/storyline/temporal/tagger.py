@@ -503,6 +503,10 @@ def _quarter_named(m: re.Match[str], ctx: _Context) -> _Found | None:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if owner != "the" or not re.search(r"\b(?:in|for|during|of)\s*$", before):
             return None
+    if word in ("", "latest", "fiscal") and not (m[2] or m[4] or m[5] or m[6]) and framing is None:
+        ended = _quarter_ended(m, ctx)
+        if ended is not None:
+            return _framing(ended)
     year = int(m[2] or m[4]) if (m[2] or m[4]) else None
     rel = m[5] or (owner.split()[0] if owner.endswith("year's") else None)
     if rel and a.year is not None:
@@ -539,6 +543,25 @@ def _quarter_named(m: re.Match[str], ctx: _Context) -> _Found | None:
     y, mo = add_months(a.year, a.month, 3 * shift)
     found = ctx.found("DATE", f"{y}-Q{quarter_of(mo)}")
     return _framing(found) if shift > -5 else found
+
+
+_ENDED = re.compile(rf"\s+(?:ended|ending|that\s+ended)\s+({_MON})(?:\s+({_DAY}))?(?:,?\s+({_Y4}))?")
+
+
+def _quarter_ended(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"The quarter ended July 31": the calendar quarter holding most of those three months (May to
+    July: the second), in the year of that end date."""
+    e = _ENDED.match(ctx.text, m.end())
+    if e is None:
+        return None
+    month = _month(e[1])
+    middle = (month - 2) % 12 + 1
+    year = int(e[3]) if e[3] else _nearest_year(ctx, month, _day(e[2]) if e[2] else None, m.start(), e.end())
+    if year is None:
+        return _Found("DATE", f"XXXX-Q{quarter_of(middle)}", anchored=False)
+    if middle > month:  # a quarter ended in January holds November and December of the year before
+        year -= 1
+    return ctx.found("DATE", f"{year}-Q{quarter_of(middle)}", relative=not e[3])
 
 
 def _framing(found: _Found) -> _Found:
@@ -1119,8 +1142,15 @@ def _remember(ctx: _Context, timex: Timex, found: _Found) -> None:
         # an outlook does not frame the story: "will result in a fourth-quarter charge" read in
         # November is ahead, and "the latest quarter" after it is still the third (a fiscal fourth
         # quarter "reported" in November does frame it)
-        if found.frames and not (_after_dct(ctx, timex.value) and ctx.future(timex.start, timex.end)):
+        unfinished = _after_dct(ctx, timex.value) and (
+            ctx.future(timex.start, timex.end) or not _REPORTED.search(" ".join(ctx._clause_around(
+                timex.start, timex.end, 40))))
+        if found.frames and not unfinished:
             ctx.quarter_ref, ctx.quarter_ref_end = timex.value, timex.end
+
+
+# what makes a quarter not yet over at the DCT a reported one: a fiscal quarter "ended Sept. 30"
+_REPORTED = re.compile(r"(?i)\b(?:ended|ending|reported|reports|posted|posts|earned|had)\b")
 
 
 def _after_dct(ctx: _Context, value: str) -> bool:
