@@ -348,3 +348,16 @@ def test_an_unreported_quarter_does_not_frame_the_latest_quarter() -> None:
     text = ("Ralston Purina reported a 47% decline in fourth-quarter earnings. Sales in the latest quarter were "
             "$1.76 billion.")
     assert _values(text, "1989-11-02")["the latest quarter"] == "1989-Q4"
+
+
+def test_the_day_before_or_after_a_dated_day_and_since_year_end() -> None:
+    values = _values("The day before last Tuesday's hearing, Manuel went to Lazaro's home. Shops reopen the day "
+                     "after Christmas. The index is down 3% since year-end.", "2000-02-24")
+    assert values["The day before last Tuesday"] == "2000-02-21"
+    assert values["the day after Christmas"] == "1999-12-26"
+    assert values["year-end"] == "1999"
+
+
+def test_a_clock_time_merges_with_its_day_across_a_zone_in_parentheses() -> None:
+    values = _values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08")
+    assert values == {"10:35 a.m. (0735 GMT) Friday": "1998-08-07T10:35"}

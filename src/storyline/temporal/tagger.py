@@ -1037,6 +1037,8 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
     if ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, m.start()):
         return ctx.found("DATE", f"{ctx.year_ref:04d}", "END")
     a = ctx.anchor
+    if a.year is not None and re.search(r"(?i)\bsince\s+$", ctx.text[max(0, m.start() - 7):m.start()]):
+        return ctx.found("DATE", f"{a.year - 1:04d}", "END")  # "the change since year-end": the last one
     if a.year is None:
         return _Found("DATE", "XXXX", "END", anchored=False)
     return ctx.found("DATE", f"{a.year:04d}", "END")
@@ -1128,10 +1130,23 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
         if out and _merge_clock(text, out[-1], timex):
             out[-1] = _merged(text, out[-1], timex)
         else:
-            out.append(timex)
+            out.append(_day_before_or_after(text, timex, last_end))
         last_end = m_end
         _remember(ctx, out[-1], found)
     return out
+
+
+_DAY_BEFORE = re.compile(r"(?i)\bthe\s+day\s+(before|after)\s+$")
+
+
+def _day_before_or_after(text: str, timex: Timex, floor: int) -> Timex:
+    """"The day before last Tuesday", "the day after Christmas": one day from a dated day, one span."""
+    m = _DAY_BEFORE.search(text, max(floor, timex.start - 20), timex.start)
+    if m is None or timex.granularity != "day" or not re.match(r"\d{4}-\d\d-\d\d$", timex.value):
+        return timex
+    day = dt.date.fromisoformat(timex.value) + dt.timedelta(days=1 if m[1].lower() == "after" else -1)
+    return Timex(start=m.start(), end=timex.end, text=text[m.start():timex.end], type="DATE",
+                 value=day.isoformat(), granularity="day", anchored=timex.anchored, mod=timex.mod)
 
 
 def _remember(ctx: _Context, timex: Timex, found: _Found) -> None:
@@ -1164,6 +1179,8 @@ def _after_dct(ctx: _Context, value: str) -> bool:
 def _merge_clock(text: str, a: Timex, b: Timex) -> bool:
     """A day next to a clock time is one TIME: "Wed 27 Feb 2019, 7:00 PM", "10:35 a.m. Friday"."""
     gap = text[a.end:b.start]
+    # a parenthesis between them gives the same time in another zone: "10:35 a.m. (0735 GMT) Friday"
+    gap = re.sub(r"^\s*\([^()]{1,20}\)", "", gap)
     if not re.fullmatch(r",?\s*(?:at\s+|on\s+)?|\s*,\s*", gap) or len(gap) > 6:
         return False
     day_then_time = a.granularity == "day" and b.type == "TIME" and re.search(r"T\d\d:\d\d$", b.value)
