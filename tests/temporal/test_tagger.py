@@ -361,3 +361,8 @@ def test_the_day_before_or_after_a_dated_day_and_since_year_end() -> None:
 def test_a_clock_time_merges_with_its_day_across_a_zone_in_parentheses() -> None:
     values = _values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "1998-08-08")
     assert values == {"10:35 a.m. (0735 GMT) Friday": "1998-08-07T10:35"}
+
+
+def test_one_day_after_a_modal_is_some_future_day() -> None:
+    assert _values("Islam will one day be the second largest religion.", "1998-03-03") == {"one day": "FUTURE_REF"}
+    assert _values("The strike lasted one day.", "1998-03-03") == {"one day": "P1D"}

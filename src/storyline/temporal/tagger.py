@@ -886,6 +886,9 @@ def _duration_value(n: float | None, unit: str) -> str | None:
     return f"PT{int(n)}{letter}" if is_time else f"P{int(n)}{letter}"
 
 
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can)\s+$")
+
+
 @_rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
        rf"prior|initial|entire|whole|full|same)\s+)?({_NUM})\s+(?:more\s+|additional\s+|full\s+|straight\s+|"
        rf"consecutive\s+|long\s+|short\s+)?(?:(?:trading|business|working|school)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I, trigger=_UNIT_TRIGGER)
@@ -896,6 +899,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
         return None  # "a second" is nearly always the ordinal ("a second summit")
     if num in ("some", "many") and not m[0].lower().startswith("the"):
         return None
+    if m[0].lower() == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "will one day be": some future day (FUTURE_REF), not a day's length
     if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
         return None  # an age: "he was 34 years old"
     n = lx.parse_number(num)
@@ -1049,6 +1054,8 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
 @_rule(r"\b(?:(right\s+now|now|currently|current|nowadays|presently|at\s+present|these\s+days|at\s+the\s+moment)"
        r"|(recently|recent|the\s+past|lately|then[\s-]+current)"
        r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future|"
+       r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcould\s)|(?<=\bcan\s))one\s+day"
+       r"(?![\w-])|"
        r"(?<=\bin\s)the\s+(?:near|short)[\s-]+term(?=\s*[.,;:!?)]|\s+(?:and|but|or|as)\s)|(?<=\bat\s)a\s+later\s+date))(?![\w-])", re.I)
 def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[0].lower()
