@@ -171,3 +171,10 @@ def test_the_north_and_south_resolve_only_to_a_named_country():
     assert "North of England" in place and place["North of England"].name != "North Korea"
     alone = [m for m in mentions_of("Voters in the North turned out early.") if m.text == "North"]
     assert all(m.name != "North Korea" for m in alone)
+
+
+def test_the_south_stays_the_american_south_when_south_korea_is_named_in_passing():
+    found = [m for m in mentions_of(
+        "The senator campaigned across the South on Tuesday. Voters in Georgia and Alabama cheered. He said "
+        "steel imports from South Korea hurt local mills.") if m.text == "South"]
+    assert all(m.name != "South Korea" for m in found)

@@ -463,9 +463,17 @@ def _elliptical_country(text: str, s: _Span, spans: list[_Span]) -> str | None:
         return None
     if re.match(r"\s*(?:of\b|[A-Z])", text[s.end:s.end + 4]):
         return None  # "the North of England", "the North Atlantic"
-    named = {country for o in spans if o is not s
-             and (country := country_name(_surface(text, o))) and country.split()[0].lower() == surface.lower()}
-    return next(iter(named)) if len(named) == 1 else None
+    countries = Counter(country for o in spans if o is not s and (country := country_name(_surface(text, o))))
+    named = [c for c in countries if c.split()[0].lower() == surface.lower()]
+    if len(named) != 1:
+        return None
+    # The story must be about that country, not name it in passing: it names it twice, or names its
+    # other half ("South Korea" beside "North Korea"). A US story that mentions South Korea once keeps
+    # "the South" as the American South.
+    rest = named[0].split(maxsplit=1)[1:]
+    other = {"north": "south", "south": "north", "east": "west", "west": "east"}[surface.lower()]
+    other_half = bool(rest) and any(c.lower() == f"{other} {rest[0].lower()}" for c in countries)
+    return named[0] if countries[named[0]] >= 2 or other_half else None
 
 
 def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
