@@ -275,3 +275,26 @@ def test_a_quote_right_after_a_finished_one_is_a_statement_not_a_fragment():
     assert found == [('"No."', "direct"), ('"We are leaving,"', "direct")]
     # a fragment after a fragment stays partial
     assert [q.kind for q in quotes('He called it "a disaster" "and a shame," he said.')] == ["partial", "partial"]
+
+
+# --- speakers the parser hangs on the wrong verb ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a participle cue parsed onto the main verb: the subordinate clause just before it says who
+    ("It was a potent one-two punch, as Mrs. Clinton echoed the criticism, saying Mr. Trump ''reminds us "
+     "every day that he's not in it for the American people''.", "Mrs. Clinton"),
+    ("The first incident came during a speech, when Sanders protesters interrupted her speech, shouting "
+     "“she wins, we lose!”", "Sanders protesters"),
+    # a second cue parsed as part of the reported clause goes with the first
+    ("De Blasio said the move was made by NYPD commissioner Bill Bratton and said, “Who are you going to "
+     "trust on security?”", "De Blasio"),
+    ("Trump said the deal was bad, adding, “It is a disaster.”", "Trump"),
+    # a colon after a clause with its own subject: that subject, not the one of a clause before
+    ("In the hours after 14 people were killed in San Bernardino, a familiar voice celebrated the attacks on "
+     "Twitter: ''California, we have already arrived with our soldiers.''", "a familiar voice"),
+    # but a person-naming subject stays: no clause between
+    ("The spokesman refused to answer questions on who Cameron would like to see win but said there was no "
+     "meeting planned, adding: “If one is proposed we will consider it.”", "The spokesman"),
+])
+def test_speaker_when_the_parse_attaches_the_cue_elsewhere(text: str, speaker: str) -> None:
+    assert only(text).speaker_text == speaker

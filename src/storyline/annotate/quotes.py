@@ -627,7 +627,10 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
     root = tokens[-1]
     while root.head.i != root.i and outside(root.head) and root.pos_ not in ("VERB", "AUX"):
         root = root.head
-    while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head):
+    # up to the governing verb only when this one has no subject of its own ('In the hours after 14 people
+    # were killed, a familiar voice celebrated the attacks:' parses 'celebrated' as a conj of 'killed')
+    while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head) \
+            and not any(c.dep_ in _SUBJECTS for c in root.children):
         root = root.head
     subject = _subject(root, outside) if root.pos_ in ("VERB", "AUX") else None
     if subject is not None and outside(subject) and subject.lower_ not in ("it", "this", "that", "there"):
@@ -697,7 +700,40 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
         return _subject(verb.head.head, outside, depth + 1)  # 'X deflected questions before saying, …'
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
     if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head.i != verb.i:
-        return _subject(verb.head, outside, depth + 1)
+        head = verb.head
+        if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and _reports(head.head) and _reports(verb) \
+                and (outside is None or outside(head.head)):
+            # 'De Blasio said the move was made by Bratton and said, “…”', 'Trump said the deal was bad,
+            # adding, “…”': a second cue parsed as part of the reported clause goes with the first
+            return _subject(head.head, outside, depth + 1)
+        inherited = _subject(head, outside, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i < verb.i and _weak_speaker(inherited):
+            # 'It was a one-two punch, as Mrs. Clinton echoed the criticism, saying “…”': the parser hangs
+            # the participle on the main verb; its subject is the nearest clause's before it
+            nearer = _nearest_clause_subject(verb, head, outside)
+            if nearer is not None:
+                return nearer
+        return inherited
+    return None
+
+
+def _weak_speaker(tok: Token | None) -> bool:
+    """A subject that cannot be who speaks: "it", "there", "this", or a common noun naming no one
+    ("The first incident came …, shouting “…”")."""
+    if tok is None:
+        return True
+    if tok.lower_ in ("it", "there", "this", "that"):
+        return True
+    return tok.pos_ == "NOUN" and not tok.ent_type_
+
+
+def _nearest_clause_subject(verb: Token, head: Token, outside) -> Token | None:
+    """The subject of the closest subordinate clause ("as …", "when …") between ``head`` and ``verb``."""
+    for tok in reversed(verb.doc[head.i + 1:verb.i]):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "relcl") and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and (outside is None or outside(c))]
+            if subjects:
+                return None if subjects[0].lower_ in ("it", "there", "this", "that") else subjects[0]
     return None
 
 
