@@ -91,10 +91,11 @@ def test_annotate_json_has_offsets_that_slice_the_text(sample_files):
     assert result.exit_code == 0, result.output
     obj = json.loads(result.stdout)
     assert obj["dct"] == "2018-06-14"
-    for key in ("sentences", "entities", "timexes", "quotes"):
+    for key in ("sentences", "entities", "timexes", "quotes", "clauses"):
         assert obj[key], key
         for item in obj[key]:
             assert obj["text"][item["start"]:item["end"]] == item["text"]
+    assert all(0 <= c["timex"] < len(obj["timexes"]) for c in obj["clauses"])
 
 
 def test_annotate_no_clean_analyzes_the_file_text_exactly(sample_files):

@@ -203,5 +203,8 @@ def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
             "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                         "speaker_text": q.speaker_text, "speaker_name": q.speaker_name,
                         "speaker_aliases": q.speaker_aliases, "cue": q.cue} for q in ann.quotes],
+            # the clause each point date dates (what the timeline is built from); timex: index in timexes
+            "clauses": [{"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "timex": c.timex,
+                         "value": c.value} for c in ann.clauses],
             "notes": doc.notes,
         }

@@ -109,6 +109,19 @@ class Quote:
 
 
 @dataclass
+class DatedClause:
+    """The clause a point date dates (annotate/clauses.py): what happened then, as the text says it."""
+
+    timex: int  # index into the document's timexes
+    value: str  # the date it anchors: the timex's value, or the DCT for a weekday it cannot place
+    start: int  # the clause's character offsets in the document
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Annotations:
     """Everything annotate/ finds in one document (no corpus needed)."""
 
@@ -118,6 +131,7 @@ class Annotations:
     mentions: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    clauses: list[DatedClause] = field(default_factory=list)
     skipped_reason: str | None = None  # set when an English-only stage skipped the document
 
     def to_dict(self) -> dict[str, Any]:

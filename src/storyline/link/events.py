@@ -1,9 +1,8 @@
 """The cross-outlet timeline: dated happenings, the same one told by several outlets merged into one event.
 
-A candidate event is a clause with a predicate and a point date (a DATE timex whose value covers fixed
-days: ``2018-06-12``, ``2019-02``, ``2017-FA``; not durations, sets or ``PRESENT_REF``). One sentence can
-hold two events at two dates ("In 2017, when Trump and Kim were trading barbs on Twitter, a first
-meeting in Singapore last year was unthinkable"): each timex gets the clause it belongs to.
+A candidate event is a dated clause that annotate found in one document (annotate/clauses.py: a clause
+with a predicate and a point date such as ``2018-06-12``, ``2019-02``, ``2017-FA``). This stage reads
+those clauses from the annotations; it never parses again.
 
 Candidates are merged across documents (and within one) when their dates are compatible (2018-06-12
 lies inside 2018), their places do not clash, and they mean the same thing (sentence embeddings, with
@@ -14,6 +13,7 @@ source gives and cites every source sentence with its offsets.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable
@@ -26,8 +26,6 @@ from storyline.model import Annotations, Document, Event, EventSource, Mention, 
 from storyline.temporal import bounds, compatible, granularity_of, more_precise
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-
     from storyline.link.actors import ActorIndex
     from storyline.link.embeddings import Embedder
 
@@ -43,20 +41,12 @@ _SAME_MEANING = 0.58
 _RELATED = 0.35
 _SHARED_ACTORS = 0.5  # Jaccard of the two clauses' actors
 
-_LONG_CLAUSE = 30  # tokens: longer reads as a paragraph on a timeline
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 # "in Singapore", "at the Demilitarized Zone", "to Hanoi": a place named after these is where it happened.
 _PLACE_CUE = re.compile(r"\b(?:in|at|to|near|outside|inside|on)\s+(?:the\s+)?$", re.IGNORECASE)
-# "split ... since 2014", "until 2020": the date bounds a state, it does not date a happening.
-_SPAN_CUE = re.compile(r"\b(?:since|until|till|by|through|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
-# "Today, DPRK has increasing demand ...": an op-ed's present is a state, not a dated happening.
 # "the Hanoi meeting", "the Singapore summit": a place naming the gathering is where it happened.
 _GATHERING_AFTER = re.compile(r"^[\s-]*(?:summit|meeting|talks|conference|negotiations|visit|trip)\b", re.IGNORECASE)
-_PRESENT_WORDS = {"today", "nowadays", "these days", "currently", "this week", "this month", "this year"}
-# Fronted "Despite the exchanges last year, ...": the phrase, not the main clause, is what is dated.
-_EVENT_PREPOSITIONS = {"after", "before", "since", "following", "despite", "amid", "during", "until"}
-_CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "conj", "parataxis", "xcomp", "csubj", "acl", "pcomp"}
 _LEADING_LINKERS = re.compile(r"^(?:after|before|since|when|while|as|although|though|despite|following|"
                               r"amid|during|until|because|once|and|but|so)\b[\s,]*", re.IGNORECASE)
 
@@ -105,36 +95,22 @@ def build_events(
 def find_candidates(
     documents: Iterable[Document], annotations: dict[str, Annotations], actors: ActorIndex,
 ) -> list[Candidate]:
-    """Every dated clause with a predicate, in document order."""
-    from storyline.annotate.pipeline import load_nlp
-
-    found: list[tuple[Document, Annotations, int, list[Timex]]] = []
+    """Every dated clause annotate found, in document order, with its actors and place."""
+    out: list[Candidate] = []
     for doc in documents:
         ann = annotations.get(doc.id)
         if ann is None or ann.skipped_reason:
             continue
-        for i, sent in enumerate(ann.sentences):
-            dated = [_within_dct(t, ann.dct) for t in ann.timexes if sent.start <= t.start and t.end <= sent.end]
-            dated = [t for t in dated if _is_point(t)]
-            if dated:
-                found.append((doc, ann, i, dated))
-    if not found:
-        return []
-    nlp = load_nlp()
-    parsed = nlp.pipe([ann.sentences[i].text for _, ann, i, _ in found], batch_size=64)
-    out: list[Candidate] = []
-    for (doc, ann, i, dated), sdoc in zip(found, parsed, strict=True):
-        sent = ann.sentences[i]
-        if not any(t.pos_ in ("VERB", "AUX") for t in sdoc):
-            continue  # a caption or heading ("June 12, 2018: ...") has no predicate
-        spans = _clause_spans(sdoc, [(t.start - sent.start, t.end - sent.start) for t in dated])
-        for timex, span in zip(dated, spans, strict=True):
-            if span is None or _is_present_state(timex, span) or _SPAN_CUE.search(sent.text[:timex.start - sent.start]):
-                continue
-            a, b = sent.start + span.start_char, sent.start + span.end_char
+        starts = [s.start for s in ann.sentences]
+        for clause in ann.clauses:
+            timex = ann.timexes[clause.timex]
+            if clause.value != timex.value:  # a weekday dated by the article's own date
+                timex = replace(timex, value=clause.value, granularity=granularity_of(clause.value), anchored=False)
+            i = max(bisect.bisect_right(starts, clause.start) - 1, 0)
+            a, b = clause.start, clause.end
             mentions = [(k, m) for k, m in enumerate(ann.mentions) if a <= m.start and m.end <= b]
-            cand = Candidate(document=doc.id, sentence=sent, sentence_index=i, clause=_trimmed(span.text),
-                             timex=timex)
+            cand = Candidate(document=doc.id, sentence=ann.sentences[i], sentence_index=i,
+                             clause=_trimmed(doc.text[a:b]), timex=timex)
             _add_actors_and_place(cand, doc, mentions, actors)
             out.append(cand)
     return out
@@ -204,111 +180,6 @@ def _may_share_event(a: Candidate, b: Candidate) -> bool:
         return False
     # "at the Filoli estate in Woodside" and "in Woodside": one shared place is enough.
     return not a.places or not b.places or bool(set(a.places) & set(b.places))
-
-
-def _is_point(t: Timex) -> bool:
-    """A DATE/TIME whose value covers fixed days: durations, sets and *_REF values are not anchors."""
-    return t.type in ("DATE", "TIME") and granularity_of(t.value) is not None and bounds(t.value) is not None
-
-
-def _within_dct(t: Timex, dct: str | None) -> Timex:
-    """"met on Sunday" in an article dated only "2019" (inferred): the weekday cannot be placed, but the
-    happening lies within what is known of the article's date, so the event is dated "2019"."""
-    if t.type != "DATE" or not t.value.startswith("XXXX") or not dct or bounds(dct) is None or _is_point(t):
-        return t
-    return replace(t, value=dct, granularity=granularity_of(dct), anchored=False)
-
-
-def _is_present_state(timex: Timex, span: Span) -> bool:
-    """"Today, DPRK has increasing demand ...": a present-tense clause dated only by "today"."""
-    if timex.text.casefold() not in _PRESENT_WORDS:
-        return False
-    return not any(t.tag_ in ("VBD", "VBN") or t.lower_ in ("will", "'ll") for t in span)
-
-
-def _clause_spans(sdoc, offsets: list[tuple[int, int]]) -> list[Span | None]:
-    """The clause each timex (character offsets in the sentence) dates; the whole sentence when the
-    timex belongs to the main clause, minus the subordinate clauses other timexes claim."""
-    heads: list[Token | None] = []
-    for a, b in offsets:
-        span = sdoc.char_span(a, b, alignment_mode="expand")
-        heads.append(span.root if span is not None and len(span) else None)
-    anchors = [_anchor(h) if h is not None else None for h in heads]
-    out: list[Span | None] = []
-    for k, anchor in enumerate(anchors):
-        if anchor is None:
-            out.append(None)
-            continue
-        if anchor.dep_ != "ROOT":
-            out.append(_shortened(_without_punct(sdoc[anchor.left_edge.i: anchor.right_edge.i + 1]), anchor, heads[k]))
-            continue
-        # The main clause: drop the subordinate clauses other timexes took, keep the block with this one.
-        taken = [(o.left_edge.i, o.right_edge.i) for j, o in enumerate(anchors)
-                 if j != k and o is not None and o.dep_ != "ROOT"]
-        start, end = 0, len(sdoc)
-        head = heads[k]
-        for lo, hi in taken:
-            if hi < head.i:
-                start = max(start, hi + 1)
-            elif lo > head.i:
-                end = min(end, lo)
-        out.append(_shortened(_without_punct(sdoc[start:end]), anchor, head))
-    return out
-
-
-def _shortened(span: Span, anchor: Token, timex_head: Token) -> Span:
-    """A clause over _LONG_CLAUSE tokens loses the coordinated predicates after the dated one
-    ("The summit on June 12 in Singapore broke through ... and marked the first time ...")."""
-    if len(span) <= _LONG_CLAUSE:
-        return span
-    for child in anchor.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.left_edge.i > timex_head.i \
-                and span.start < child.left_edge.i < span.end:
-            cut = child.left_edge.i
-            while cut > span.start and (span.doc[cut - 1].dep_ == "cc" or span.doc[cut - 1].text in (",", ";")):
-                cut -= 1
-            if cut - span.start >= 6:
-                return span.doc[span.start:cut]
-    return span
-
-
-def _anchor(tok: Token) -> Token:
-    """The clause (verb) or fronted event phrase a timex token belongs to."""
-    t = tok
-    while True:
-        if t.dep_ == "prep" and t.lower_ in _EVENT_PREPOSITIONS and t.i == t.sent.start:
-            return t  # "Despite the frequent rhetorical exchanges last year, ..."
-        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSE_DEPS or t.dep_ == "ROOT") and t.dep_ != "aux":
-            if t.dep_ in ("xcomp", "pcomp", "conj") and t.head.i != t.i:
-                t = t.head
-                continue
-            return _fronted_when(tok, t)
-        # spaCy makes a new Token object on each access: compare positions, never identity.
-        if t.head.i == t.i:
-            return t
-        t = t.head
-
-
-def _fronted_when(timex_tok: Token, clause: Token) -> Token:
-    """"In 2017, when Trump and Kim were trading barbs, ...": the fronted date belongs to the
-    when-clause right after it, not to the main clause the parser hangs it on."""
-    if clause.dep_ != "ROOT":
-        return clause
-    for child in clause.children:
-        if child.dep_ == "advcl" and child.left_edge.i > timex_tok.i:
-            between = clause.doc[timex_tok.i + 1: child.left_edge.i]
-            if child.left_edge.lower_ == "when" and all(t.is_punct or t.i <= timex_tok.right_edge.i for t in between):
-                return child
-    return clause
-
-
-def _without_punct(span: Span) -> Span:
-    a, b = span.start, span.end
-    while a < b and (span.doc[a].is_punct or span.doc[a].is_space):
-        a += 1
-    while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].is_space):
-        b -= 1
-    return span.doc[a:b]
 
 
 def _trimmed(text: str) -> str:

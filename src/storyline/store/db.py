@@ -18,6 +18,7 @@ from storyline.errors import StoreError
 from storyline.model import (
     Actor,
     Annotations,
+    DatedClause,
     Document,
     Event,
     EventSource,
@@ -287,5 +288,6 @@ def annotations_from_dict(raw: dict[str, Any]) -> Annotations:
         mentions=[Mention(**m) for m in raw.get("mentions", [])],
         timexes=[Timex(**t) for t in raw.get("timexes", [])],
         quotes=[Quote(**q) for q in raw.get("quotes", [])],
+        clauses=[DatedClause(**c) for c in raw.get("clauses", [])],
         skipped_reason=raw.get("skipped_reason"),
     )

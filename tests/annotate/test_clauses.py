@@ -1,0 +1,34 @@
+"""dated_clauses: the clause each point date of a document dates, from annotate's own parse."""
+
+from __future__ import annotations
+
+from storyline.annotate.clauses import dated_clauses
+from storyline.annotate.pipeline import load_nlp
+from storyline.temporal import tag_timexes
+
+
+def clauses(text: str, dct: str | None) -> dict[str, tuple[str, str]]:
+    """timex text -> (anchoring value, clause text)"""
+    timexes = tag_timexes(text, dct)
+    return {timexes[c.timex].text: (c.value, text[c.start:c.end])
+            for c in dated_clauses(load_nlp()(text), timexes, dct)}
+
+
+def test_two_dates_in_one_sentence_date_two_clauses() -> None:
+    # the sample corpus's KT editorial (004)
+    found = clauses("In 2017, when the US President Donald Trump and North Korean leader Kim Jong-un were trading "
+                    "barbs on Twitter, a first meeting in Singapore last year was unthinkable.", "2019-03-01")
+    assert "barbs" in found["2017"][1] and "Singapore" not in found["2017"][1]
+    assert "Singapore" in found["last year"][1] and "barbs" not in found["last year"][1]
+
+
+def test_durations_states_and_captions_date_nothing() -> None:
+    assert clauses("The talks lasted three days. Today, DPRK has increasing demand for security. "
+                   "The two Koreas have been split since 2014.", "2019-03-01") == {}
+    assert clauses("June 12, 2018: Singapore summit", "2019-03-01") == {}
+
+
+def test_a_weekday_the_article_date_cannot_place_takes_that_date() -> None:
+    found = clauses("Kim Jong-un and Donald Trump met on Sunday at the Demilitarized Zone.", "2019")
+    assert found["Sunday"][0] == "2019"
+    assert found["Sunday"][1].startswith("Kim Jong-un and Donald Trump met on Sunday")
