@@ -64,9 +64,20 @@ class Corpus:
         return len(todo)
 
     def link(self, *, embedder: Any = None):
-        """Actors, events, quotes and stories across the corpus; saved in the store."""
+        """Actors, events, quotes and stories across the corpus; saved in the store.
+
+        Raises StorylineError when some documents are not analyzed by this version (run ``annotate()``
+        first): linking older annotations would silently lose what they lack (dated clauses before 3)."""
+        from storyline.annotate.pipeline import ANALYSIS_VERSION
         from storyline.link.pipeline import link
 
+        stale = [d.id for d in self.store.documents(include_duplicates=False)
+                 if self.store.annotation_version(d.id) not in (None, ANALYSIS_VERSION)]
+        if stale:
+            from storyline.errors import StorylineError
+
+            raise StorylineError(f"{len(stale)} documents were analyzed by an older version of storyline: "
+                                 "run `storyline analyze` again (or Corpus.annotate()) before linking")
         return link(self.store, embedder=embedder)
 
     # -- reading the results ----------------------------------------------------------

@@ -75,6 +75,20 @@ def test_annotate_stage_resumes_and_does_not_redo_finished_documents(tmp_path, s
         assert corpus.annotate() == 1  # only what a killed run left undone
 
 
+def test_link_refuses_annotations_of_an_older_version_until_they_are_redone(tmp_path, sample_dir):
+    from storyline.errors import StorylineError
+
+    with Corpus(tmp_path / "s.db") as corpus:
+        corpus.ingest([sample_dir])
+        corpus.annotate()
+        with corpus.store.transaction():
+            corpus.store.conn.execute("UPDATE annotations SET version = '1'")
+        with pytest.raises(StorylineError, match="older version"):
+            corpus.link()
+        assert corpus.annotate() == 3  # redone, so link may run
+        assert corpus.link().events
+
+
 def test_an_explicit_dct_overrides_the_documents_date(sample_docs):
     doc = replace(sample_docs["000"])
     ann = annotate_document(doc, dct="2019-07-01")
