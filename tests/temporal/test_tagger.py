@@ -366,3 +366,23 @@ def test_a_clock_time_merges_with_its_day_across_a_zone_in_parentheses() -> None
 def test_one_day_after_a_modal_is_some_future_day() -> None:
     assert _values("Islam will one day be the second largest religion.", "1998-03-03") == {"one day": "FUTURE_REF"}
     assert _values("The strike lasted one day.", "1998-03-03") == {"one day": "P1D"}
+
+
+def test_a_second_day_after_a_dated_day_and_march_after_in() -> None:
+    found = [(t.text, t.value) for t in tag_timexes(
+        "A ceremony will be held at the summit on April 24 and 25. Talks run June 12-13. Taylor stepped down "
+        "in March for health reasons. Scores rose 24 and 25 percent.", "1999-02-10")]
+    assert ("April 24", "1999-04-24") in found and ("25", "1999-04-25") in found
+    assert ("June 12", "1999-06-12") in found and ("13", "1999-06-13") in found
+    assert ("March", "1999-03") in found
+    assert not any(text == "25" and value != "1999-04-25" for text, value in found)
+    assert _values("Veterans plan to March on Washington.", "1999-02-10") == {}
+
+
+def test_end_of_the_month_vague_adjectives_and_easter() -> None:
+    values = _values("The goal is 40,000 troops by the end of the month, after a several-year buildup. "
+                     "Protesters will pray on Easter and on Good Friday.", "2000-04-17")
+    assert values["the end of the month"] == "2000-04"
+    assert values["several-year"] == "PXY"
+    assert values["Easter"] == "2000-04-23" and values["Good Friday"] == "2000-04-21"
+    assert _values("He sailed to Easter Island.", "2000-04-17") == {}

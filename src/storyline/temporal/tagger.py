@@ -278,6 +278,19 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", value, relative=not m[3]) if year else _Found("DATE", value, anchored=False)
 
 
+@_rule(r"(?:(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s)|(?<=\bthrough\s)|(?<=\d-)|(?<=\d–))"
+       r"(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|[.,]\d|\s*(?:percent|per\s+cent)\b)")
+def _second_day(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"April 24 and 25", "June 12-13": a bare day right after a dated day is that month's day."""
+    if ctx.ref is None or not re.fullmatch(r"\s*(?:and|or|to|through|-|–)\s*", ctx.text[ctx.ref_end:m.start()]):
+        return None
+    ref = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", ctx.ref)
+    if ref is None or int(m[1]) <= int(ref[3]):
+        return None
+    value, ok = _date_value(ctx, None if ref[1] == "XXXX" else int(ref[1]), int(ref[2]), int(m[1]))
+    return ctx.found("DATE", value) if ok else None
+
+
 @_rule(rf"\bthe\s+week\s+of\s+({_MON})\s+({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?", trigger=_MONTH_TRIGGER)
 def _week_of(m: re.Match[str], ctx: _Context) -> _Found | None:
     """"The week of March 6": the ISO week holding that day."""
@@ -321,7 +334,11 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
                          r"mid|between|and|or|last|next|this)[\s-]*$", before):
             return None
         after = ctx.text[m.end():m.end() + 12]
-        if re.match(r"\s+(?:on|to|in|through|against|for|\d+(?:\.\d+)?\s*%)", after) and word.lower() == "march":
+        # "to March on Washington", "and March for Our Lives": the verb or the event; "in March for
+        # health reasons" stays the month
+        verb_before = re.search(r"\b(?:to|and|or)[\s-]*$", before)
+        if verb_before and word.lower() == "march" \
+                and re.match(r"\s+(?:on|to|in|through|against|for|\d+(?:\.\d+)?\s*%)", after):
             return None
     a = ctx.anchor
     if m[3]:
@@ -674,12 +691,23 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
     "election day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
+    "easter": lambda y: _easter(y),
+    "easter sunday": lambda y: _easter(y),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
 }
+
+
+def _easter(year: int) -> dt.date:
+    from dateutil.easter import easter
+
+    return easter(year)  # Western (Gregorian) Easter Sunday
 
 
 @_rule(r"\b(?:(last|next|this)\s+)?(Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Eve|Day)|"
        r"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|"
-       r"Election\s+Day)(?:\s+Day)?(?![\w-])", trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween")
+       r"Election\s+Day|Easter\s+(?:Sunday|Monday)|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|Good\s+Friday)"
+       r"(?:\s+Day)?(?![\w-])", trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday")
 def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     key = " ".join(m[2].lower().split())
     day_of = _HOLIDAYS[key]
@@ -768,8 +796,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
     shift = {"last": -1, "the past": -1, "the last": -1, "the previous": -1, "the prior": -1,
              "the preceding": -1, "this past": -1, "next": 1, "the next": 1, "the coming": 1,
              "the following": 1, "this coming": 1}.get(rel, 0)
-    if rel == "the" and unit in ("day", "week", "month"):
-        return None
+    if rel == "the" and unit in ("day", "week", "month") and not (mod and unit == "month"):
+        return None  # "the end of the month" is the DCT's month; "the week" alone is any week
     base = _ref_date(ctx, m.start()) if anaphoric else ctx.anchor.date
     gran = _UNIT_GRAN[unit]
     if base is None:
@@ -920,9 +948,14 @@ def _duration_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(r"(?<![\w-])(hour|day|week|month|year)-long(?![\w-])|(?<![\w-])(hours|days|weeks|months|years|decades|"
-       r"centuries)-long(?![\w-])", re.I, trigger=r"(?i)-long\b")
+       r"centuries)-long(?![\w-])|(?<![\w-])(?:several|few|many|multi)-(hour|day|week|month|year|decade)(?![\w-])",
+       re.I, trigger=r"(?i)-long\b|(?:several|few|many|multi)-")
 def _long_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
-    """"a day-long strike" lasts a day (P1D); "a decades-long feud" an unknown number of decades."""
+    """"a day-long strike" lasts a day (P1D); "a decades-long feud", "a several-year tenure" an unknown
+    number of decades or years."""
+    if m[3]:
+        value = _duration_value(None, m[3])
+        return ctx.found("DURATION", value, relative=False) if value else None
     value = _duration_value(1 if m[1] else None, m[1] or m[2])
     return ctx.found("DURATION", value, relative=False) if value else None
 
@@ -1056,7 +1089,8 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
        r"|(the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future|"
        r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcould\s)|(?<=\bcan\s))one\s+day"
        r"(?![\w-])|"
-       r"(?<=\bin\s)the\s+(?:near|short)[\s-]+term(?=\s*[.,;:!?)]|\s+(?:and|but|or|as)\s)|(?<=\bat\s)a\s+later\s+date))(?![\w-])", re.I)
+       r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bfor\s)|(?<=\bover\s))the\s+(?:near|short)[\s-]+term"
+       r"(?=\s*[.,;:!?)\"'”]|\s+(?:and|but|or|as)\s)|(?<=\bat\s)a\s+later\s+date))(?![\w-])", re.I)
 def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[0].lower()
     after = ctx.text[m.end():m.end() + 20].lower()
