@@ -298,3 +298,35 @@ def test_a_quote_right_after_a_finished_one_is_a_statement_not_a_fragment():
 ])
 def test_speaker_when_the_parse_attaches_the_cue_elsewhere(text: str, speaker: str) -> None:
     assert only(text).speaker_text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # copy that closed the quote with a period, then a short attribution
+    ("He spoke Wednesday. “Russia, if you’re listening, I hope you find the emails.” Trump said. Clinton "
+     "disagreed.", "Trump"),
+    # an inverted verb outside the cue lexicon, with a name
+    ("The crowd cheered. “This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the "
+     "floor.", "Donald Hartley"),
+    # the parse gave the cue no subject: the name right before it, past a parenthesis
+    ("While discussing a tweet from Donald Trump featuring an image of Hillary Clinton, Speaker of the House "
+     "Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place in a presidential campaign.”",
+     "House Rep. Paul Ryan"),
+    # a participle cue the parser hangs on a verb inside the quote
+    ("Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a little "
+     "carried away, have you noticed that?”", "Clinton"),
+    # a colon after verbs the parser joins loosely ("leaned" as dep), and an inverted cue before a colon
+    ("Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",
+     "Trump"),
+    ("He spoke. Continued Stone: “So I think it’s a very real problem.”", "Stone"),
+    # across a paragraph break, a sentence that puts out a statement speaks the quote that follows
+    ("At Brazile’s direction, the DNC issued a statement apologizing to Sanders for the emails.\n\n“On behalf "
+     "of everyone at the DNC, we want to offer a deep and sincere apology. We are taking action.”", "the DNC"),
+])
+def test_speaker_in_loosely_written_attributions(text: str, speaker: str) -> None:
+    assert only(text).speaker_text == speaker
+
+
+def test_a_paragraph_reporting_someone_does_not_speak_the_next_paragraphs_quote() -> None:
+    found = only("Ms. Lopez told CNN the skywriters flew over the stadium.\n\n“America is great! Trump is "
+                 "disgusting, and everybody in this stadium knows it by now.”")
+    assert found.speaker_text is None

@@ -387,8 +387,10 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
             sent_lo = region.para_start + m.end()
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     after = text[region.end:para_hi]
-    if inner.endswith(".") and after.strip()[:1].isupper() and not _DASH.match(after):
-        # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it.
+    if inner.endswith(".") and after.strip()[:1].isupper() and not _DASH.match(after) \
+            and not _short_attribution(after):
+        # "…end of a sentence.” Next sentence": the quote closed its sentence, nothing after it attributes it
+        # (unless that sentence is only an attribution: '“….” Trump said.', copy that used a period).
         sent_hi = region.end
     else:
         for m in _SENTENCE_END.finditer(after):
@@ -399,6 +401,16 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
     lo = max(sent_lo, spans[i - 1][1] if i > 0 else 0)
     hi = min(sent_hi, spans[i + 1][0] if i + 1 < len(spans) else len(text))
     return lo, hi, sent_lo, sent_hi
+
+
+def _short_attribution(after: str) -> bool:
+    """Whether the text after a quote opens with a sentence of at most four words, one a reporting verb
+    ("Trump said.", "said Sen. Ted Cruz.")."""
+    m = re.match(r"\s*([^.!?\n]{1,60}?)[.!?](?:\s|$)", after)
+    if m is None:
+        return False
+    words = m[1].split()
+    return len(words) <= 4 and any(is_reporting_verb(w) for w in words)
 
 
 def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
@@ -466,6 +478,9 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
                 speaker = _speaker_of(tok, outside)
                 if speaker is None and candidates is after and tok is _first_word(after):
                     speaker = _object_speaker(tok, outside)  # '"Meh," wrote a Trump supporter'
+                if speaker is None and candidates is not after \
+                        and not text[tok.idx + len(tok):region.start].strip(" ,:\xa0"):
+                    speaker = _name_before(tok, outside)  # 'Rep. Paul Ryan (R-WI) said “…”', parsed askew
                 if speaker is not None:
                     return speaker
     # 5. A colon: 'Trump said: “…”', 'Michael P. McDonald: “…”', 'Cruz continued:¶“…”'.
@@ -490,19 +505,31 @@ def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside
     clause. Not for a quote inside a sentence ('Boreing said, “…,” promising …'): its own cue came first."""
     text = doc_text(doc)
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
-    if not inner or inner[-1] not in ",?!":
+    if not inner or inner[-1] not in ",?!.":
         return None
     lead = text[region.para_start:region.start].rstrip()
     if lead and lead[-1] not in ".!?\"”'":
         return None
     clause: list[Token] = []
+    ended = False
     for tok in _tokens_between(doc, starts, region.end, hi):
         if tok.is_punct and tok.text not in ("-", "'s", "’s") or tok.is_space:
+            ended = tok.text in (".", "!", "?")
             break
         clause.append(tok)
     if not clause or len(clause) > 12:
         return None
+    if inner[-1] == "." and not (ended and len(clause) <= 4):
+        return None  # '“….” Trump said.': copy that closed the quote with a period; only a short clause
     if not any(_reports(t) for t in clause):
+        if inner[-1] in "?!" and len(clause) >= 2:
+            # '“This is fantastic!” beamed Donald Hartley': a past verb and a name, either way round
+            if clause[0].tag_ == "VBD":  # "beamed Donald Hartley of Madison": the name, not where he is from
+                verb, run = clause[0], _name_run(clause[1:])
+            else:
+                verb, run = clause[-1], clause[:-1] if _name_run(clause[:-1]) == clause[:-1] else []
+            if verb.tag_ == "VBD" and run and any(t.pos_ == "PROPN" for t in run):
+                return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), verb.text)
         return _apposed_cue(doc, clause, hi, outside)
     for k, tok in enumerate(clause):
         if _reports(tok):
@@ -535,6 +562,28 @@ def _apposed_cue(doc: Doc, name: list[Token], hi: int, outside) -> _Speaker | No
         if _reports(tok) and doc[tok.i - 1].text == ",":
             return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), _cue(tok))
     return None
+
+
+def _name_before(verb: Token, outside) -> _Speaker | None:
+    """The name written right before a cue, past a parenthesis ("Rep. Paul Ryan (R-WI) said"), when the
+    parse gave the cue no subject."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and doc[i].tag_ in ("MD", "RB") or i >= 0 and doc[i].pos_ == "AUX":
+        i -= 1  # "had said", "also said"
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(" and verb.i - i < 8:
+            i -= 1
+        i -= 1
+    run: list[Token] = []
+    while i >= 0 and outside(doc[i]) and _in_name(doc[i]) and doc[i].pos_ not in ("CCONJ", "PART", "PRON") \
+            and len(run) < 6:
+        run.insert(0, doc[i])
+        i -= 1
+    while run and run[0].pos_ in ("ADJ", "NUM", "DET"):
+        run.pop(0)
+    if not run or run[-1].pos_ != "PROPN":
+        return None
+    return _Speaker(run[0].idx, run[-1].idx + len(run[-1]), _cue(verb))
 
 
 def _name_run(tokens: list[Token]) -> list[Token]:
@@ -622,6 +671,10 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
     for tok in reversed(tokens):
         if _reports(tok):
             speaker = _speaker_of(tok, outside)
+            if speaker is None and tok.i == tokens[0].i:
+                speaker = _object_speaker(tok, outside)  # "Continued Stone:", "Added Ms. Lee:"
+                if speaker is None and name and name[0].i == tok.i + 1:
+                    speaker = _Speaker(name[0].idx, name[-1].idx + len(name[-1]), _cue(tok))
             if speaker is not None:
                 return speaker
     root = tokens[-1]
@@ -629,7 +682,7 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
         root = root.head
     # up to the governing verb only when this one has no subject of its own ('In the hours after 14 people
     # were killed, a familiar voice celebrated the attacks:' parses 'celebrated' as a conj of 'killed')
-    while root.dep_ in ("conj", "xcomp", "advcl") and outside(root.head) \
+    while root.dep_ in ("conj", "xcomp", "advcl", "dep") and outside(root.head) \
             and not any(c.dep_ in _SUBJECTS for c in root.children):
         root = root.head
     subject = _subject(root, outside) if root.pos_ in ("VERB", "AUX") else None
@@ -699,8 +752,12 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX") and depth < 3:
         return _subject(verb.head.head, outside, depth + 1)  # 'X deflected questions before saying, …'
     # "…, adding", "…, he said and added": the clause's subject is the governing verb's.
-    if verb.dep_ in ("conj", "xcomp", "advcl") and depth < 3 and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and depth < 3 and verb.head.i != verb.i:
         head = verb.head
+        if outside is not None and outside(verb) and not outside(head):
+            # 'Clinton seemed ready to riff, telling the crowd, “Some people get …”': the parser hangs
+            # the cue on a verb of the quote; its subject is that of the clause before it
+            return _main_subject_before(verb, outside)
         if verb.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and _reports(head.head) and _reports(verb) \
                 and (outside is None or outside(head.head)):
             # 'De Blasio said the move was made by Bratton and said, “…”', 'Trump said the deal was bad,
@@ -714,6 +771,16 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
             if nearer is not None:
                 return nearer
         return inherited
+    return None
+
+
+def _main_subject_before(verb: Token, outside) -> Token | None:
+    """The subject of the nearest verb before ``verb`` (outside the quotes) that has one."""
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if tok.pos_ in ("VERB", "AUX") and outside(tok):
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and outside(c)]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -805,7 +872,7 @@ def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[t
     if not lead or not (first.isupper() or first.isdigit()):
         return None
     if region.start == region.para_start:
-        end = len(lead)  # the paragraph before
+        end = len(lead.rstrip())  # the paragraph before, past the line breaks
     elif lead[-1] in ".!?":
         end = len(lead)
     else:
@@ -821,7 +888,15 @@ def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[t
     def outside(tok: Token) -> bool:
         return start <= tok.idx < end and not _inside_any(spans, tok.idx)
 
-    verbs = [t for t in _tokens_between(doc, starts, start, end) if _reports(t)]
+    # A reporting verb in the same paragraph; across a paragraph break only a verb that puts out the
+    # words quoted next ("the DNC issued a statement apologizing …¶“On behalf of …”"): a paragraph
+    # that merely reports someone's words is as often followed by someone else's.
+    def puts_out(t: Token) -> bool:
+        return t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in t.children)
+
+    new_paragraph = region.start == region.para_start
+    verbs = [t for t in _tokens_between(doc, starts, start, end)
+             if puts_out(t) or not new_paragraph and _reports(t)]
     verbs.sort(key=lambda t: (t.dep_ not in ("ROOT", "conj"), -t.i))
     for verb in verbs:
         speaker = _speaker_of(verb, outside)
