@@ -32,3 +32,13 @@ def test_a_weekday_the_article_date_cannot_place_takes_that_date() -> None:
     found = clauses("Kim Jong-un and Donald Trump met on Sunday at the Demilitarized Zone.", "2019")
     assert found["Sunday"][0] == "2019"
     assert found["Sunday"][1].startswith("Kim Jong-un and Donald Trump met on Sunday")
+
+
+def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor() -> None:
+    # A noun-rooted sentence ("The summit in June 2019, which Trump attended.") once sent _anchor round
+    # the root forever: spaCy Tokens must be compared by position.
+    from storyline.annotate.clauses import _anchor
+
+    sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
+    june = next(t for t in sdoc if t.text == "June")
+    assert _anchor(june).i == next(t for t in sdoc if t.dep_ == "ROOT").i

@@ -226,17 +226,6 @@ def test_shared_place_lowers_the_meaning_bar():
     assert len(merge_candidates(together, unrelated)) == 1
 
 
-def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor():
-    # A noun-rooted sentence ("The summit in June 2019, which Trump attended.") once sent _anchor round
-    # the root forever: spaCy Tokens must be compared by position.
-    from storyline.annotate.pipeline import load_nlp
-    from storyline.annotate.clauses import _anchor
-
-    sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
-    june = next(t for t in sdoc if t.text == "June")
-    assert _anchor(june).i == next(t for t in sdoc if t.dep_ == "ROOT").i
-
-
 def test_the_date_sweep_finds_exactly_the_pairs_an_all_pairs_comparison_finds():
     # _qualifying_pairs compares only date-overlapping candidates; it must lose no qualifying pair.
     from storyline.link.events import _qualifying_pairs, _same_event
