@@ -386,3 +386,11 @@ def test_end_of_the_month_vague_adjectives_and_easter() -> None:
     assert values["several-year"] == "PXY"
     assert values["Easter"] == "2000-04-23" and values["Good Friday"] == "2000-04-21"
     assert _values("He sailed to Easter Island.", "2000-04-17") == {}
+
+
+def test_a_fronted_weekday_is_governed_by_the_main_verb_further_on() -> None:
+    text = ("Slepian's death was raised in the debate. On Tuesday, the National Abortion and Reproductive Rights "
+            "Action League plans to hold a news conference.")
+    assert _values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
+    assert _values("On Tuesday, the National Abortion and Reproductive Rights Action League held a news "
+                   "conference.", "1998-10-26")["Tuesday"] == "1998-10-20"

@@ -130,7 +130,9 @@ class _Context:
         """"future" or "past" by the tense cue nearest a span, None when there is none: "planned to leave
         on Thursday" looks ahead, "said Wednesday he would go" is told in the past. A cue before the span
         wins a near tie, since news puts the governing verb first ("announced Wednesday")."""
-        before, after = self._clause_around(start, end, 60, at_quotes=True)
+        # a fronted date ("On Tuesday, the league plans to …") is governed by the main verb further on
+        fronted = re.search(r"(?:^|[.!?]['\"”’]*\s+|\n)(?:On\s+|on\s+)?$", self.text[max(0, start - 8):start])
+        before, after = self._clause_around(start, end, 120 if fronted else 60, at_quotes=True)
         best: tuple[float, bool] | None = None
         for cue, ahead in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
             for m in cue.finditer(before):
