@@ -139,8 +139,9 @@ def annotate(
 ) -> None:
     """Each document's own analysis, for inspection (no corpus needed).
 
-    Prints sentences, entities (with in-document canonical names), timexes (TIMEX3 values) and quotes
-    (with speakers), each with start/end character offsets into `text`.
+    Prints sentences, entities (with in-document canonical names), timexes (TIMEX3 values), quotes
+    (with speakers) and clauses (the clause each point date dates: what the timeline is built from),
+    each with start/end character offsets into `text`.
     """
     from storyline.corpus import annotate_files
 
