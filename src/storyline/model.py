@@ -172,6 +172,9 @@ class Event:
     actors: list[str] = field(default_factory=list)
     location: str | None = None
     sources: list[EventSource] = field(default_factory=list)
+    # True when no source states the date: each reads it from a publication date that was itself only
+    # deduced from the dates the article mentions ("on Sunday" in an undated op-ed): a lower bound
+    date_inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

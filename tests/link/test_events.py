@@ -265,3 +265,20 @@ def test_candidates_come_from_stored_clauses_without_parsing_again():
     [cand] = find_candidates([doc], {"d": ann}, link_actors({"d": []}))
     assert (cand.value, cand.clause, cand.sentence_index, cand.timex.text) == (
         "2019", "Leaders met on Sunday in Hanoi", 0, "Sunday")
+
+
+def test_an_event_dated_only_from_a_deduced_publication_date_says_so(embedder):
+    # An undated op-ed: its date is deduced from what it mentions ("February 2019" -> 2019), so "on
+    # Sunday" lands in 2019 only as a lower bound; "in February 2019" is stated by the text itself.
+    from storyline.annotate.pipeline import annotate_documents
+    from storyline.link.actors import link_actors
+    from storyline.link.events import build_events
+
+    text = ("Kim Jong-un and Donald Trump met on Sunday at the Demilitarized Zone that divides the Korean "
+            "Peninsula. After the Hanoi meeting failed in February 2019, talks stalled for months.")
+    doc = Document(id="op", source_path="op.txt", text=text, published="2019", published_inferred=True)
+    anns = {a.document: a for a in annotate_documents([doc])}
+    events = build_events([doc], anns, link_actors({"op": anns["op"].mentions}), embedder)
+    by_expression = {e.sources[0].time_expression: e for e in events}
+    assert by_expression["Sunday"].date == "2019" and by_expression["Sunday"].date_inferred
+    assert by_expression["February 2019"].date == "2019-02" and not by_expression["February 2019"].date_inferred

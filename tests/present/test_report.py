@@ -278,6 +278,16 @@ def test_a_dangling_document_reference_is_shown_not_linked(export):
     assert "document gone not in the export" in page.root.text()
 
 
+def test_an_event_whose_date_no_source_states_is_marked_inferred(export):
+    marked = copy.deepcopy(export)
+    marked["events"][0]["date_inferred"] = True
+    validate_export(marked)
+    items = {li.attrs["data-event-id"]: li for li in parse(render_report(marked)).root.find_all("li", "event")}
+    badges = {eid: [b.text() for b in li.find_all("span", "inferred")] for eid, li in items.items()}
+    assert badges[marked["events"][0]["id"]] == ["inferred"]
+    assert all(not b for eid, b in badges.items() if eid != marked["events"][0]["id"])
+
+
 def test_write_report_writes_the_page(export, tmp_path):
     path = write_report(export, tmp_path / "sub" / "report.html")
     assert path.read_text(encoding="utf-8") == render_report(export)

@@ -240,6 +240,7 @@ def _event(group: list[Candidate], actors: ActorIndex) -> Event:
         id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12], date=date,
         granularity=granularity_of(date) or "", summary=best.clause, actors=actor_ids,
         location=_place_name(places[0], actors) if places else None, sources=sources,
+        date_inferred=not any(c.timex.anchored for c in group),
     )
 
 

@@ -212,8 +212,11 @@ def _event_item(page: _Page, event: dict[str, Any], anchor: str) -> str:
         said = f' <span class="timex" title="time expression">“{escape(timex)}”</span>' if timex else ""
         cites.append(f'<li data-n="{n}">{button}{said}<p class="sentence">{escape(src.get("sentence", ""))}</p></li>')
     bandness = "band" if interval and (interval[1] - interval[0]).days > 1 else "point"
+    inferred = ('<span class="badge inferred" title="no source states this date: it comes from a publication '
+                'date deduced from the dates the article mentions">inferred</span>') if event.get("date_inferred") else ""
     return (f"<li{attrs}><div class=\"ev-date {bandness}\"><time{_attrs(datetime=event.get('date'))}>"
-            f"{escape(date_label(event.get('date')))}</time><span class=\"gran\">{escape(granularity)}</span></div>"
+            f"{escape(date_label(event.get('date')))}</time><span class=\"gran\">{escape(granularity)}</span>"
+            f"{inferred}</div>"
             f'<div class="ev-body"><p class="ev-summary">{escape(event.get("summary", ""))}</p>'
             f'<p class="ev-meta">{"".join(meta)}</p>'
             f'<details class="ev-sources" open><summary>{len(sources)} source{"s" * (len(sources) != 1)}</summary>'

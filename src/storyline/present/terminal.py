@@ -139,7 +139,8 @@ def print_timeline(events: list[Any], actors: list[Any], documents: list[Any]) -
     for e in events:
         sources = "\n".join(esc(f"{labels.get(s.document, s.document)} ({s.time_expression!r})") for s in e.sources)
         where = f"\n[dim]in {esc(e.location)}[/]" if e.location else ""
-        table.add_row(f"{e.date}\n[dim]{e.granularity}[/]", esc(e.summary) + where,
+        inferred = "\n[yellow]inferred[/]" if e.date_inferred else ""
+        table.add_row(f"{e.date}\n[dim]{e.granularity}[/]{inferred}", esc(e.summary) + where,
                       esc(", ".join(names.get(a, a) for a in e.actors)), sources)
     out.print(table)
 
