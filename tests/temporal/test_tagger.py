@@ -394,3 +394,10 @@ def test_a_fronted_weekday_is_governed_by_the_main_verb_further_on() -> None:
     assert _values(text, "1998-10-26")["Tuesday"] == "1998-10-27"
     assert _values("On Tuesday, the National Abortion and Reproductive Rights Action League held a news "
                    "conference.", "1998-10-26")["Tuesday"] == "1998-10-20"
+
+
+def test_a_count_of_people_is_not_a_year() -> None:
+    assert _values("The poll of 2047 registered voters was released. More than 1500 troops and about 1900 "
+                   "people arrived.", "2016-02-01") == {}
+    assert _values("The legacy of 1968 protests shaped the 1998 elections.", "2016-02-01") == {"1968": "1968",
+                                                                                               "1998": "1998"}

@@ -361,9 +361,21 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{year:04d}-{month:02d}")
 
 
+_COUNT_BEFORE = re.compile(r"(?i)\b(?:(than|about|nearly|almost|some|over|under|around|approximately|roughly|"
+                           r"another|additional|the\s+remaining)|of|only|just)\s+$")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?!(?:was|is|has|does|as|this|its|his|years|plus)\b)[a-z]{2,}s|"
+                           r"people|children|men|women)\b")
+
+
 @_rule(rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![\d$#.,])({_Y4})"
        r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)|-\d|s\b|'s\b)", re.I)
 def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
+    # "more than 1500 troops": a count, not a year; after "of" only when far ahead of the DCT ("a poll of
+    # 2047 registered voters" read in 2016), since "the legacy of 1968 protests" is the year
+    count = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if not m[0][0].isalpha() and count and _PLURAL_AFTER.match(ctx.text, m.end()) and (
+            count[1] or ctx.anchor.year is not None and int(m[1]) > ctx.anchor.year + 5):
+        return None
     return ctx.found("DATE", m[1], relative=False)
 
 
