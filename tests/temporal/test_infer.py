@@ -26,9 +26,11 @@ def test_singapore_op_ed_is_dated_to_the_summit_month() -> None:
     assert "June 12, 2018" in guess.evidence
 
 
-def test_wire_dateline_takes_its_year_from_the_text() -> None:
+def test_wire_dateline_takes_its_year_from_the_text_as_a_deduction() -> None:
+    # the day is stated, the year only deduced (a lower bound): the date counts as inferred
     guess = infer_publication_date("SEOUL, June 30 (Reuters) - Kim met Trump, after the February 2019 summit.")
-    assert guess is not None and guess.value == "2019-06-30" and guess.explicit
+    assert guess is not None and guess.value == "2019-06-30" and not guess.explicit
+    assert "year deduced" in guess.evidence
 
 
 def test_no_date_at_all() -> None:
@@ -42,3 +44,10 @@ def test_a_dateline_that_writes_the_whole_date_needs_no_agency() -> None:
     # a sentence that merely starts with a name and a date is not a dateline
     found = infer_publication_date("Trump, on June 12, 2018 — he met Kim in Singapore.")
     assert found is not None and found.value == "2018-06" and not found.explicit
+
+
+def test_a_date_the_article_only_looks_ahead_to_does_not_date_it() -> None:
+    text = ("Hertz priced $100 million of senior notes due Nov. 1, 2009. The company expects earnings to rise "
+            "by the end of 1990. It reported a loss in June 1989.")
+    guess = infer_publication_date(text)
+    assert guess is not None and guess.value == "1989" and "June 1989" in guess.evidence

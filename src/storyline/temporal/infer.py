@@ -74,10 +74,12 @@ def _from_dateline(text: str) -> InferredDate | None:
     if _DAY_VALUE.match(value):
         return InferredDate(value[:10], m[0].strip(), 0.9, explicit=True)
     if value.startswith("XXXX-") and len(value) == 10:
-        # "SEOUL, June 30 (Reuters)": the year is the latest the article mentions, if any
+        # "SEOUL, June 30 (Reuters)": the day is stated, the year is not: the latest the article mentions,
+        # if any, which is only a lower bound (so the date counts as deduced, not given)
         years = [t.value[:4] for t in _explicit_dates(text)]
         if years:
-            return InferredDate(max(years) + value[4:], m[0].strip(), 0.7, explicit=True)
+            return InferredDate(max(years) + value[4:], m[0].strip() + " (year deduced from the article's mentions)",
+                                0.7, explicit=False)
     return None
 
 
@@ -95,10 +97,32 @@ def _explicit_dates(text: str) -> list[Timex]:
     return out
 
 
+# A mention that looks ahead does not show the article was written after it: "bonds due 1993", "by the
+# end of 1990", "until early 1990", "will be due on Nov. 1, 2004", "expects earnings in 1990". (A year
+# naming an event, "the 2016 presidential race", stays: on PolNeAR dropping it lowers the share of right
+# years, see benchmarks/date_inference.py.)
+_AHEAD_BEFORE = re.compile(r"(?i)\b(?:by|due|until|till|through|before|into|ending|expire[sd]?|effect\s+in|"
+                           r"beyond|toward|towards)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+|"
+                           r"(?:the\s+)?(?:early|late|mid-?)\s*|the\s+year\s+|on\s+)?$")
+
+
+def _looks_ahead(text: str, t: Timex) -> bool:
+    from storyline.temporal.tagger import _FUTURE_CUE
+
+    before = text[max(0, t.start - 80):t.start]
+    before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
+    if _AHEAD_BEFORE.search(before):
+        return True
+    return bool(_FUTURE_CUE.search(before[-50:]))
+
+
 def _from_mentions(text: str) -> InferredDate | None:
     dates = _explicit_dates(text)
     if not dates:
         return None
+    # the latest date the article looks back on: one it only looks ahead to proves nothing about when it
+    # was written (all of them when every mention looks ahead)
+    dates = [t for t in dates if not _looks_ahead(text, t)] or dates
     latest = max(dates, key=lambda t: t.value[:10])
     value = latest.value[:10]
     if len(value) == 10:
