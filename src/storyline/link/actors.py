@@ -73,6 +73,10 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
                 docs_of[key].append(doc_id)
 
     merged = _surnames_merged(members)
+    variants = _variants_merged(members, merged)
+    # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
+    named = {target: _canonical_name(members[target]) for target in variants.values()}
+    merged.update(variants)
     for key, target in merged.items():
         members.setdefault(target, []).extend(members.pop(key))
         for d in docs_of.pop(key):
@@ -83,7 +87,7 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
     id_of: dict[tuple[bool, str], str] = {}
     for key in sorted(members, key=lambda k: (-len(members[k]), k)):
         ms = members[key]
-        name = _canonical_name(ms)
+        name = named.get(key) or _canonical_name(ms)
         label = Counter(m.label for m in ms).most_common(1)[0][0]
         aid = actor_id(name, label)
         n = 2
@@ -107,8 +111,12 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
 
 def _cluster_key(m: Mention) -> tuple[bool, str]:
     """Persons and everything else apart ("Washington" the city is not George Washington); within
-    each, the variant-insensitive key of the document's name, a country's canonical name first."""
-    return (m.label == "PERSON", name_key(_linked_name(m)))
+    each, the variant-insensitive key of the document's name, a country's canonical name first; a
+    group's singular and plural are one ("Republicans" = "Republican")."""
+    key = name_key(_linked_name(m))
+    if m.label == "NORP" and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return (m.label == "PERSON", key)
 
 
 def _linked_name(m: Mention) -> str:
@@ -136,6 +144,42 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tup
     return merged
 
 
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
+                     merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """More spellings of one person or place across documents:
+    - a middle initial: "Donald J. Trump" = "Donald Trump", unless the corpus writes two different
+      initials between the same names ("George W. Bush", "George H. W. Bush": then none merges);
+    - a descriptor in front of a full name the corpus spells often: "Billionaire Donald Trump" (a
+      capitalised word opening a sentence) = "Donald Trump", when that word opens no other name."""
+    out: dict[tuple[bool, str], tuple[bool, str]] = {}
+    names = {key: _canonical_name(ms) for key, ms in members.items() if key not in merged}
+    people = {key: name.split() for key, name in names.items() if key[0] and len(name.split()) > 1}
+    by_key = {key[1]: key for key in people}
+    # middle initials
+    groups: dict[str, list[tuple[tuple[bool, str], tuple[str, ...]]]] = {}
+    for key, words in people.items():
+        initials = tuple(w for w in words[1:-1] if _INITIAL.match(w))
+        bare = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
+        groups.setdefault(name_key(" ".join(bare)), []).append((key, initials))
+    for bare_key, variants in groups.items():
+        if len({initials for _, initials in variants if initials}) != 1 or len(variants) < 2:
+            continue
+        target = max((k for k, _ in variants), key=lambda k: len(members[k]))
+        out.update({k: target for k, _ in variants if k != target})
+    # a descriptor in front
+    first_words = Counter(name_key(words[0]) for words in people.values())
+    for key, words in people.items():
+        if key in out or len(words) < 3 or first_words[name_key(words[0])] > 1:
+            continue
+        rest = by_key.get(name_key(" ".join(words[1:])))
+        if rest is not None and rest != key and len(members[rest]) >= len(members[key]):
+            out[key] = out.get(rest, rest)
+    return out
+
+
 def _canonical_name(ms: list[Mention]) -> str:
     """The fullest common form of the names a cluster's mentions carry, in its most used spelling."""
     spellings = Counter(_linked_name(m) for m in ms)
@@ -145,5 +189,7 @@ def _canonical_name(ms: list[Mention]) -> str:
     totals = {k: sum(c.values()) for k, c in by_key.items()}
     top = max(totals.values())
     common = [k for k, n in totals.items() if n >= _COMMON_SHARE * top]
-    best = max(common, key=lambda k: (len(by_key[k].most_common(1)[0][0].split()), totals[k], k))
+    # fullest by its words, a middle initial not counting ("Donald Trump" over one "Donald J. Trump")
+    best = max(common, key=lambda k: (sum(not _INITIAL.match(w) for w in by_key[k].most_common(1)[0][0].split()),
+                                      totals[k], k))
     return by_key[best].most_common(1)[0][0]
