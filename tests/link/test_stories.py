@@ -122,3 +122,17 @@ def test_story_state_round_trips_through_json():
     state = StoryState(stories=[{"id": "story-1", "centroid": [0.5, 0.5], "count": 2, "documents": ["a", "b"],
                                  "actors": {"person-x": 3}, "summary": [["A sentence.", "a"]]}])
     assert StoryState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
+
+
+def test_a_story_label_spans_the_years_its_events_are_dated_in_not_their_background():
+    from storyline.link.stories import _years_spanned
+    from storyline.model import Event
+
+    def ev(date: str, inferred: bool = False) -> Event:
+        return Event(id=date, date=date, granularity="", summary="s", date_inferred=inferred)
+
+    events = [ev("1939"), ev("196"), ev("2015-11-16"), ev("2015-11"), ev("2016"), ev("2016-02-01"),
+              ev("2016-02"), ev("2016-03-01"), ev("2016-06"), ev("2016"), ev("1985", inferred=True)]
+    assert _years_spanned(events) == "2015–2016"  # not 1939 (one background event), 196 (a decade), 1985
+    assert _years_spanned([ev("2017"), ev("2019-02")]) == "2017–2019"
+    assert _years_spanned([ev("19")]) == ""

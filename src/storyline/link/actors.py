@@ -164,7 +164,7 @@ def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
         initials = tuple(w for w in words[1:-1] if _INITIAL.match(w))
         bare = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
         groups.setdefault(name_key(" ".join(bare)), []).append((key, initials))
-    for bare_key, variants in groups.items():
+    for variants in groups.values():
         if len({initials for _, initials in variants if initials}) != 1 or len(variants) < 2:
             continue
         target = max((k for k, _ in variants), key=lambda k: len(members[k]))

@@ -208,6 +208,9 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
     )
 
 
+_BACKGROUND_GAP = 5  # years
+
+
 def _label(s: dict[str, Any], actors: ActorIndex, events: list[Event]) -> str:
     """"Donald Trump, Kim Jong-un: meetings 2017–2019": the top people (else actors), what the
     story's events are (the event word their summaries use most) and the years they span."""
@@ -220,10 +223,26 @@ def _label(s: dict[str, Any], actors: ActorIndex, events: list[Event]) -> str:
     for e in events:
         words.update({_EVENT_WORDS[w] for w in re.findall(r"[a-z]+", e.summary.casefold()) if w in _EVENT_WORDS})
     key = min(words, key=lambda w: (-words[w], w)) if words else None
-    years = sorted({e.date[:4] for e in events if e.date[:4].isdigit()})
-    span = (years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}") if years else ""
+    span = _years_spanned(events)
     tail = " ".join(p for p in (key, span) if p)
     return f"{head}: {tail}" if tail else head
+
+
+def _years_spanned(events: list[Event]) -> str:
+    """The years a story's events span: dated to a year or finer by their sources (not a decade, not a
+    date deduced from an undated article), without the background a few of them reach back or ahead to
+    (a story about 2016 that recalls 1939): the years fall into runs split by gaps of more than
+    _BACKGROUND_GAP years, and the run holding most events is the story's."""
+    years = sorted(int(e.date[:4]) for e in events if re.match(r"\d{4}", e.date) and not e.date_inferred)
+    if not years:
+        return ""
+    runs: list[list[int]] = [[years[0]]]
+    for y in years[1:]:
+        if y - runs[-1][-1] > _BACKGROUND_GAP:
+            runs.append([])
+        runs[-1].append(y)
+    run = max(runs, key=lambda r: (len(r), r[-1]))
+    return str(run[0]) if run[0] == run[-1] else f"{run[0]}–{run[-1]}"
 
 
 def _summary(docs: list[Document], annotations: dict[str, Annotations], embedder: Embedder) -> list[SummarySentence]:

@@ -373,8 +373,9 @@ def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
     # "more than 1500 troops": a count, not a year; after "of" only when far ahead of the DCT ("a poll of
     # 2047 registered voters" read in 2016), since "the legacy of 1968 protests" is the year
     count = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    now = ctx.anchor.year if ctx.anchor.year is not None else dt.date.today().year
     if not m[0][0].isalpha() and count and _PLURAL_AFTER.match(ctx.text, m.end()) and (
-            count[1] or ctx.anchor.year is not None and int(m[1]) > ctx.anchor.year + 5):
+            count[1] or int(m[1]) > now + 5):
         return None
     return ctx.found("DATE", m[1], relative=False)
 
