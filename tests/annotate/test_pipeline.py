@@ -159,3 +159,11 @@ def test_an_explainer_in_q_and_a_form_is_the_outlets_voice_not_a_quote():
             "Q: Where is the summit?\n\nA: It is in Hanoi, Vietnam.\n\n"
             "Q: Who attends?\n\nA: Donald Trump and Kim Jong-un, with their delegations.\n")
     assert not [q for q in annotate_document(_doc(text)).quotes if q.cue == "interview answer"]
+
+
+def test_a_speaker_phrase_with_a_possessive_is_not_the_possessors_words():
+    text = ("Public defender Shannon Quill wrote that Lehel Lazar is a devoted father who was frustrated by his "
+            "inability to find work.\n\n“We need him because life is very hard without him,” his wife wrote.")
+    ann = annotate_document(Document(id="w", source_path="w.txt", text=text, published="2016-05-26"))
+    [quote] = [q for q in ann.quotes if q.kind != "scare"]
+    assert quote.speaker_text == "his wife" and quote.speaker_name is None

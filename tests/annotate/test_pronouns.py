@@ -68,3 +68,12 @@ def test_they_after_two_people_is_not_one_actor():
 
 def test_a_word_that_is_not_a_pronoun_resolves_to_nothing():
     assert resolved("Donald Trump met Kim Jong-un in Hanoi.", "met") is None
+
+
+def test_he_is_the_main_subject_of_the_sentence_before_not_of_a_clause_inside_it():
+    text = ("Andrew Hale took his 3-year-old daughter, Chloe, there on Sunday to explain to her who Ali was. "
+            "He said the champion was strong.")
+    assert resolved(text, "He said") == "Andrew Hale"
+    text = ("In his statement Saturday, Sanders did go further in trying to hold Snyder accountable. He said "
+            "there were no excuses.")
+    assert resolved(text, "He said") == "Sanders"

@@ -148,6 +148,7 @@ def _name_interviewee(answers: list[Quote], mentions: list[Mention]) -> None:
 # ("'...,' Trump said. ... 'We will see,' he added.") when the pronoun fits and no one else intervenes.
 _CONTINUATION_SENTENCES = 3
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 
 
 def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None) -> None:
@@ -164,7 +165,8 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous:
         # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
         people = [m for m in inside if m.label == "PERSON"]
         found = people[0] if people else inside[-1]
-    else:
+    elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
+        # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \

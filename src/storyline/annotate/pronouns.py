@@ -75,6 +75,11 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention]) -> Menti
         subjects = [m for m in found if _is_subject(doc, m)]
         if len({m.name for m in subjects}) == 1:
             return subjects[-1]
+        # "Andrew Hale took his daughter there to explain to her who Ali was. He said: …": the subject of
+        # the main clause, not of a clause inside it, is who the next sentence goes on about
+        main = [m for m in subjects if _is_main_subject(doc, m)]
+        if len({m.name for m in main}) == 1:
+            return main[-1]
         return None
     return None
 
@@ -124,6 +129,20 @@ def _is_subject(doc: Doc, m: Mention) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "Johnson and Trump met": both are subjects
     return root.dep_ in _SUBJECT
+
+
+def _is_main_subject(doc: Doc, m: Mention) -> bool:
+    """Is the mention the subject of its sentence's main verb (or of a verb joined to it)?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
 
 
 def _gender(doc: Doc, m: Mention) -> str | None:
