@@ -167,3 +167,11 @@ def test_a_speaker_phrase_with_a_possessive_is_not_the_possessors_words():
     ann = annotate_document(Document(id="w", source_path="w.txt", text=text, published="2016-05-26"))
     [quote] = [q for q in ann.quotes if q.kind != "scare"]
     assert quote.speaker_text == "his wife" and quote.speaker_name is None
+
+
+def test_he_after_a_quote_is_not_someone_the_quote_names():
+    text = ("Martin Kaplan, a screenwriter, spoke about revivals.\n\n“MacGyver is a name that's in the culture,” "
+            "he said.")
+    ann = annotate_document(Document(id="k", source_path="k.txt", text=text, published="2016-05-26"))
+    [quote] = [q for q in ann.quotes if q.kind != "scare"]
+    assert quote.speaker_name == "Martin Kaplan"

@@ -116,9 +116,11 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     quotes = find_quotes(sdoc)
     _name_interviewee([q for q in quotes if q.cue == ANSWER_CUE], mentions)
     previous: Quote | None = None
+    # a pronoun's person is named outside the quotes: "“MacGyver is a name in the culture,” he said"
+    unquoted = [m for m in mentions if not any(q.start <= m.start < q.end for q in quotes)]
     for q in quotes:
         q.sentence = sentence_of(q.start)
-        _resolve_speaker(q, sdoc, mentions, previous)
+        _resolve_speaker(q, sdoc, mentions, previous, unquoted)
         if q.speaker_name:
             previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
@@ -151,7 +153,8 @@ _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 
 
-def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None) -> None:
+def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None,
+                     unquoted: list[Mention] | None = None) -> None:
     """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person,
     else (for he/she) the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
@@ -167,7 +170,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous:
         found = people[0] if people else inside[-1]
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
-        found = resolve_pronoun(sdoc, quote.speaker_start, mentions)
+        found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
             and quote.sentence - previous.sentence <= _CONTINUATION_SENTENCES:
