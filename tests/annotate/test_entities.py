@@ -193,3 +193,9 @@ def test_an_all_lower_case_word_is_not_an_entity():
                         "of representatives met in absentia.")
     assert all(any(ch.isupper() for ch in m.text) for m in found)
     assert any(m.name == "Colin Powell" for m in found)
+
+
+def test_a_place_named_after_a_person_is_not_a_person():
+    found = {m.text: m.label for m in mentions_of(
+        "Another memorial has grown outside the Muhammad Ali Center in Louisville, where Muhammad Ali grew up.")}
+    assert found.get("Muhammad Ali Center") == "ORG" and found.get("Muhammad Ali") == "PERSON"

@@ -45,6 +45,13 @@ _ORG_WORDS = {
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
     "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
 }
+# Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
+# a PERSON ending in one is the institution.
+_NAMED_AFTER_HEADS = {
+    "center", "centre", "university", "college", "institute", "foundation", "museum", "library", "hospital",
+    "stadium", "airport", "school", "academy", "ministry", "department", "agency", "committee", "commission",
+    "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
+}
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
 _TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0"
@@ -82,8 +89,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = _country_names_completed(text, spans)
     spans = [_without_titles(text, s) for s in spans]
     for s in spans:
-        if s.label == "ORG" and _looks_like_personal_name(_surface(text, s)):
+        surface = _surface(text, s)
+        if s.label == "ORG" and _looks_like_personal_name(surface):
             s.label = "PERSON"
+        elif s.label == "PERSON" and len(surface.split()) >= 2 \
+                and surface.split()[-1].casefold().rstrip(".") in _NAMED_AFTER_HEADS:
+            s.label = "ORG"  # "the Muhammad Ali Center", "Morgan Library": named after someone, not someone
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
     spans = _split_name_compounds(text, spans, people)
