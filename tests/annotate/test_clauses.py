@@ -42,3 +42,10 @@ def test_a_timex_under_a_verbless_sentence_root_finds_its_anchor() -> None:
     sdoc = load_nlp()("The summit in June 2019, which Trump attended.")
     june = next(t for t in sdoc if t.text == "June")
     assert _anchor(june).i == next(t for t in sdoc if t.dep_ == "ROOT").i
+
+
+def test_a_relative_clause_keeps_the_noun_it_is_about_and_no_dangling_and() -> None:
+    assert clauses("The show, which first aired in 1989, returns.", "2016-05-01")["1989"][1] == \
+        "The show, which first aired in 1989"
+    assert clauses("Kerry, who had opposed a similar effort in 2007 and, spoke.", "2016-05-01")["2007"][1] == \
+        "Kerry, who had opposed a similar effort in 2007"

@@ -83,8 +83,7 @@ def _clause_spans(sent: Span, timexes: list[Timex]) -> list[Span | None]:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         heads.append(span.root if span is not None and len(span) else None)
     anchors = [_anchor(h) if h is not None else None for h in heads]
-    extents = [None if a is None else (sent.start, sent.end) if a.dep_ == "ROOT"
-               else (max(a.left_edge.i, sent.start), min(a.right_edge.i + 1, sent.end)) for a in anchors]
+    extents = [None if a is None else _extent(a, sent) for a in anchors]
     out: list[Span | None] = []
     for k, anchor in enumerate(anchors):
         if anchor is None or extents[k] is None:
@@ -104,6 +103,18 @@ def _clause_spans(sent: Span, timexes: list[Timex]) -> list[Span | None]:
                 end = min(end, lo)
         out.append(_shortened(_without_punct(doc[start:end]), anchor, head))
     return out
+
+
+def _extent(anchor: Token, sent: Span) -> tuple[int, int]:
+    """Token bounds of an anchor's clause: the whole sentence for the main clause; a relative clause
+    with the noun it says something of ("Tsege, who became a U.S. citizen in 2013")."""
+    if anchor.dep_ == "ROOT":
+        return sent.start, sent.end
+    lo, hi = max(anchor.left_edge.i, sent.start), min(anchor.right_edge.i + 1, sent.end)
+    if anchor.dep_ == "relcl" and anchor.doc[lo].lower_ in ("who", "which", "that", "whose", "whom") \
+            and anchor.head.i < lo:
+        lo = max(anchor.head.left_edge.i, sent.start)
+    return lo, hi
 
 
 def _shortened(span: Span, anchor: Token, timex_head: Token) -> Span:
@@ -156,9 +167,10 @@ def _fronted_when(timex_tok: Token, clause: Token) -> Token:
 
 
 def _without_punct(span: Span) -> Span:
+    """The span without punctuation at its ends, nor a dangling "and"/"but" at its end."""
     a, b = span.start, span.end
     while a < b and (span.doc[a].is_punct or span.doc[a].is_space):
         a += 1
-    while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].is_space):
+    while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].is_space or span.doc[b - 1].pos_ == "CCONJ"):
         b -= 1
     return span.doc[a:b]
