@@ -401,3 +401,17 @@ def test_a_count_of_people_is_not_a_year() -> None:
                    "people arrived.", "2016-02-01") == {}
     assert _values("The legacy of 1968 protests shaped the 1998 elections.", "2016-02-01") == {"1968": "1968",
                                                                                                "1998": "1998"}
+
+
+def test_model_numbers_and_scores_are_not_years() -> None:
+    assert _values("The GTX 1660 Ti beats the GTX 1060 and matches the RTX 2060. The Netgear AC1700 router "
+                   "earned a total score of 2072.", "2019-11-18") == {}
+    assert _values("Emirates wants to be carbon neutral by 2050; in FY2019 sales rose; Dragonfly reaches Titan "
+                   "in 2034; Europe was remade in AD 1500.", "2019-11-18") == {
+        "2050": "2050", "FY2019": "2019", "2034": "2034", "1500": "1500"}
+
+
+def test_a_range_of_years_gives_both_and_a_phone_number_none() -> None:
+    found = [(t.text, t.value) for t in tag_timexes("Prices rose in 2017-2019 and in the 1998-99 season. "
+                                                     "Inquiry 02-751-1500 or call 555-2019.", "2019-11-18")]
+    assert found == [("2017", "2017"), ("2019", "2019"), ("1998", "1998")]

@@ -361,22 +361,35 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{year:04d}-{month:02d}")
 
 
+_TIME_PREPOSITION = re.compile(r"(?i)\b(?:in|by|until|till|before|after|since|through|from|to|around|circa|"
+                               r"beyond|year|years|early|mid|late|end\s+of)\s+$")
+# an all-capital product line before the number ("GTX 1660", "RTX 2060"), not an era ("AD 1500")
+_MODEL_BEFORE = re.compile(r"\b(?!(?:AD|BC|BCE|CE|FY|CY)\b)[A-Z]{2,4}\s$")
 _COUNT_BEFORE = re.compile(r"(?i)\b(?:(than|about|nearly|almost|some|over|under|around|approximately|roughly|"
                            r"another|additional|the\s+remaining)|of|only|just)\s+$")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?!(?:was|is|has|does|as|this|its|his|years|plus)\b)[a-z]{2,}s|"
                            r"people|children|men|women)\b")
 
 
-@_rule(rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![\d$#.,])({_Y4})"
-       r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)|-\d|s\b|'s\b)", re.I)
+@_rule(rf"(?:(?:fiscal|calendar)\s+(?:year\s+)?|(?:the\s+)?year\s+|FY\s?)?(?:(?<=FY)|(?<![\w$#.,]))({_Y4})"
+       # not "2017-05" or a phone number, but the first year of "2017-2019" or "1998-99"
+       r"(?![\d%]|[.,]\d|\s*(?:percent|per\s+cent)|[-–](?!(?:1[5-9]|20)\d\d(?!\d)|\d\d(?!\d))\d|s\b|'s\b)", re.I)
 def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
     # "more than 1500 troops": a count, not a year; after "of" only when far ahead of the DCT ("a poll of
     # 2047 registered voters" read in 2016), since "the legacy of 1968 protests" is the year
     count = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
     now = ctx.anchor.year if ctx.anchor.year is not None else dt.date.today().year
+    year = int(m[1])
     if not m[0][0].isalpha() and count and _PLURAL_AFTER.match(ctx.text, m.end()) and (
-            count[1] or int(m[1]) > now + 5):
+            count[1] or year > now + 5):
         return None
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"\d[-–]$", before) and not re.search(r"(?<!\d)(?:1[5-9]|20)\d\d[-–]$", before):
+        return None  # "Inquiry 02-751-1500": a phone number; "2017-2019" is a range of years
+    if m[0][0].isdigit() and year > now + 30 and not _TIME_PREPOSITION.search(before):
+        return None  # "a total score of 2072", "RTX 2060": a number, unless it is "by 2050"
+    if m[0][0].isdigit() and year < 1900 and _MODEL_BEFORE.search(before):
+        return None  # "GTX 1660 Ti": a model number
     return ctx.found("DATE", m[1], relative=False)
 
 
