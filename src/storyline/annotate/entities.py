@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.annotate.gazetteer import capital_country, country_name, name_key, normalize_space, us_state
+from storyline.annotate.gazetteer import (
+    capital_country,
+    country_name,
+    major_city,
+    name_key,
+    normalize_space,
+    us_state,
+)
 from storyline.model import Mention
 
 if TYPE_CHECKING:
@@ -248,7 +255,8 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     found: set[str] = set()
     for s in spans:
         surface = _surface(text, s)
-        if len(surface.split()) != 1 or country_name(surface) or capital_country(surface) or us_state(surface):
+        if len(surface.split()) != 1 or country_name(surface) or capital_country(surface) or us_state(surface) \
+                or major_city(surface):
             continue  # a place a headline tagged PERSON once ("Iowa caucus is first look …") stays a place
         if s.label == "PERSON" and not _is_platform(doc, s):
             found.add(name_key(surface))

