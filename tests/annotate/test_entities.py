@@ -207,3 +207,8 @@ def test_a_big_city_a_tagger_once_called_a_person_stays_a_place():
                         "the city. Residents of Delhi wore masks.")
     delhi = [m for m in found if m.text.startswith("Delhi")]
     assert len(delhi) >= 2 and all(m.label != "PERSON" for m in delhi)
+
+
+def test_a_name_with_a_digit_is_not_a_person():
+    assert all(m.label != "PERSON" for m in mentions_of("Thunderbolt 3 Apple sells the cable for $40.")
+               if any(ch.isdigit() for ch in m.text))

@@ -102,6 +102,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif s.label == "PERSON" and len(surface.split()) >= 2 \
                 and surface.split()[-1].casefold().rstrip(".") in _NAMED_AFTER_HEADS:
             s.label = "ORG"  # "the Muhammad Ali Center", "Morgan Library": named after someone, not someone
+        elif s.label == "PERSON" and any(ch.isdigit() for ch in surface):
+            s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11": a product line, no one's name
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
     spans = _split_name_compounds(text, spans, people)
