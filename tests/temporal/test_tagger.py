@@ -415,3 +415,12 @@ def test_a_range_of_years_gives_both_and_a_phone_number_none() -> None:
     found = [(t.text, t.value) for t in tag_timexes("Prices rose in 2017-2019 and in the 1998-99 season. "
                                                      "Inquiry 02-751-1500 or call 555-2019.", "2019-11-18")]
     assert found == [("2017", "2017"), ("2019", "2019"), ("1998", "1998")]
+
+
+def test_a_day_counted_from_a_coarser_date_invents_no_day() -> None:
+    assert _values("Epstein was arrested in 2001. He was questioned the same day.", "2019-11-18")["the same day"] \
+        == "2001"
+    assert _values("In March 2001 he resigned. The following week he returned.", "2019-11-18")[
+        "The following week"] == "2001-03"
+    assert _values("He arrived on June 3, 2001. He left the next day.", "2019-11-18")["the next day"] == "2001-06-04"
+    assert _values("We will decide the next day.", "2019-11-18")["the next day"] == "2019-11-19"

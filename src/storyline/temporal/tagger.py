@@ -819,8 +819,10 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
     if unit == "day" and rel not in ("the previous", "the prior", "the preceding", "the following",
                                      "the same", "that", "the next"):
         return None
-    # anaphoric: "the following year", "that day" count from the last date the text mentioned
-    anaphoric = rel in ("the previous", "the prior", "the preceding", "the following", "the same", "that")
+    # anaphoric: "the following year", "that day" count from the last date the text mentioned; so does
+    # "the next day" when the text has mentioned one ("He arrived on June 3, 2001. He left the next day.")
+    anaphoric = rel in ("the previous", "the prior", "the preceding", "the following", "the same", "that") \
+        or (rel == "the next" and unit == "day" and ctx.ref is not None)
     shift = {"last": -1, "the past": -1, "the last": -1, "the previous": -1, "the prior": -1,
              "the preceding": -1, "this past": -1, "next": 1, "the next": 1, "the coming": 1,
              "the following": 1, "this coming": 1}.get(rel, 0)
@@ -838,9 +840,22 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
             blank = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                      "quarter": "XXXX-QX", "decade": "XXX", "day": "XXXX-XX-XX"}[unit]
             return _Found("DATE", blank, mod, anchored=False)
+    if anaphoric and ctx.ref is not None and _finer(gran, granularity_of(ctx.ref)):
+        # "arrested in 2001 … the same day": a day of 2001 the text does not give; say no more than it does
+        return ctx.found("DATE", ctx.ref, mod)
     day = shift_date(base, _UNIT_LETTER[unit], shift)
     value = format_date(day, gran) + ("-WE" if unit == "weekend" else "")
     return ctx.found("DATE", value, mod)
+
+
+_GRAN_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+
+
+def _finer(gran: str, than: str | None) -> bool:
+    """Is granularity ``gran`` finer than ``than`` (a day than a year)?"""
+    if than not in _GRAN_ORDER or gran not in _GRAN_ORDER:
+        return False
+    return _GRAN_ORDER.index(gran) < _GRAN_ORDER.index(than)
 
 
 def _ref_date(ctx: _Context, start: int) -> dt.date | None:
