@@ -330,3 +330,11 @@ def test_a_paragraph_reporting_someone_does_not_speak_the_next_paragraphs_quote(
     found = only("Ms. Lopez told CNN the skywriters flew over the stadium.\n\n“America is great! Trump is "
                  "disgusting, and everybody in this stadium knows it by now.”")
     assert found.speaker_text is None
+
+
+def test_a_term_given_in_the_passive_has_no_speaker():
+    for text in ("When HP occurs in a person breeding pigeons, it is called “pigeon breeder’s lung.”",
+                 "Breathing in mold from hay can lead to what’s called “farmer's lung,” not to be confused "
+                 "with a tan."):
+        assert all(q.speaker_text is None for q in quotes(text)), text
+    assert only("Trump called the deal “a disaster.”").speaker_text == "Trump"

@@ -722,7 +722,14 @@ _PHRASAL = {(p, v) for p, verbs in {
 }.items() for v in verbs}
 
 
+# Verbs that give a name; in the passive ("what is called “farmer's lung”", "it has been dubbed …")
+# nobody speaks: the quote marks a term.
+_NAMING = {"called", "dubbed", "termed", "labeled", "labelled", "branded", "named", "nicknamed", "known"}
+
+
 def _speaker_of(verb: Token, outside) -> _Speaker | None:
+    if verb.lower_ in _NAMING and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
     subject = _subject(verb, outside)
     if subject is None or not outside(subject):
         return None
