@@ -338,3 +338,9 @@ def test_a_term_given_in_the_passive_has_no_speaker():
                  "with a tan."):
         assert all(q.speaker_text is None for q in quotes(text)), text
     assert only("Trump called the deal “a disaster.”").speaker_text == "Trump"
+
+
+def test_with_people_doing_the_saying_they_speak():
+    text = ("Another cloud of choking smoke and dust is set to descend upon Delhi this week, with forecasters "
+            "warning that air pollution is likely to reach “severe” or “emergency” levels on Wednesday.")
+    assert {q.speaker_text for q in quotes(text)} == {"forecasters"}

@@ -751,6 +751,9 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
         return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
+            and (verb.head.tag_ in ("NNS", "NNPS", "NNP") or verb.head.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return verb.head  # "…, with forecasters warning that …": the forecasters warn (not "a reference")
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "pobj") and depth < 3:
         # 'X issued a statement saying …', 'sent an email to supporters saying …': the sender speaks.
         host = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
