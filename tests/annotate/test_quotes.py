@@ -344,3 +344,9 @@ def test_with_people_doing_the_saying_they_speak():
     text = ("Another cloud of choking smoke and dust is set to descend upon Delhi this week, with forecasters "
             "warning that air pollution is likely to reach “severe” or “emergency” levels on Wednesday.")
     assert {q.speaker_text for q in quotes(text)} == {"forecasters"}
+
+
+def test_put_is_a_cue_only_as_in_as_he_put_it():
+    assert only("“We will win,” as Trump put it.").speaker_text == "Trump"
+    assert only("It just puts fear in people, if you tell people, 'We have to get these people out!'"
+                ).speaker_text != "It"

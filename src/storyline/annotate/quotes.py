@@ -705,6 +705,9 @@ def _roots(span: Span) -> list[Token]:
 def _reports(tok: Token) -> bool:
     if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
         return False
+    if tok.lower_ in ("put", "puts", "putting"):
+        # a cue only as "as he put it"; "it puts fear in people" says nothing
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     if is_reporting_verb(tok.text):
         return True
     # Phrasal cues: "he points out", "Hillary shot back", "fired back".
