@@ -424,3 +424,12 @@ def test_a_day_counted_from_a_coarser_date_invents_no_day() -> None:
         "The following week"] == "2001-03"
     assert _values("He arrived on June 3, 2001. He left the next day.", "2019-11-18")["the next day"] == "2001-06-04"
     assert _values("We will decide the next day.", "2019-11-18")["the next day"] == "2019-11-19"
+
+
+def test_election_day_is_the_even_year_one_and_a_holiday_takes_a_written_year() -> None:
+    assert _values("Clinton hopes to win on Election Day.", "2015-11-10")["Election Day"] == "2016-11-08"
+    assert _values("Trump won on Election Day.", "2016-11-20")["Election Day"] == "2016-11-08"
+    assert _values("The closer he gets to Election Day, the louder he gets.", "2019-11-19")["Election Day"] \
+        == "2020-11-03"
+    assert _values("Turnout on Election Day in 2012 was high, and Christmas 1998 was cold.", "2019-11-19") == {
+        "Election Day in 2012": "2012-11-06", "Christmas 1998": "1998-12-25"}

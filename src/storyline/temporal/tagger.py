@@ -735,7 +735,8 @@ def _easter(year: int) -> dt.date:
 @_rule(r"\b(?:(last|next|this)\s+)?(Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Eve|Day)|"
        r"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|"
        r"Election\s+Day|Easter\s+(?:Sunday|Monday)|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|Good\s+Friday)"
-       r"(?:\s+Day)?(?![\w-])", trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday")
+       rf"(?:\s+Day)?(?:,?\s+(?:of\s+|in\s+)?({_Y4}))?(?![\w-])",
+       trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday")
 def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     key = " ".join(m[2].lower().split())
     day_of = _HOLIDAYS[key]
@@ -743,6 +744,17 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     if today is None:
         return _Found("DATE", "XXXX" + day_of(2000).strftime("-%m-%d"), anchored=False)
     rel = (m[1] or "").lower()
+    if m[3]:  # "Election Day 2012", "Christmas of 1998"
+        return ctx.found("DATE", day_of(int(m[3])).isoformat(), relative=False)
+    if key == "election day" and not (ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, m.start())):
+        # The US general election falls in even years: the next one, or in a past-tense clause (or after
+        # "last") the last one ("voters went to the polls on Election Day")
+        evens = [day_of(y) for y in range(today.year - 2, today.year + 5) if y % 2 == 0]
+        if rel == "last" or not rel and ctx.tense(m.start(), m.end()) == "past":
+            day = max((d for d in evens if d <= today), default=evens[0])
+        else:
+            day = min((d for d in evens if d > today or d == today and rel != "next"), default=evens[-1])
+        return ctx.found("DATE", day.isoformat())
     this_year = day_of(today.year)
     if rel == "last":
         day = this_year if this_year < today else day_of(today.year - 1)
