@@ -31,3 +31,15 @@ def test_forty_real_articles_analyze_cleanly(shared_data, tmp_path):
     # 0.84 measured on this set, so 0.75 leaves room without hiding a broken resolver.
     spoken = [q for q in export["quotes"] if q["speaker_text"]]
     assert sum(1 for q in spoken if q["speaker"]) >= 0.75 * len(spoken)
+
+
+@pytest.mark.slow
+def test_real_web_pages_give_an_export_that_follows_the_contract(shared_data, tmp_path):
+    # The 61 article-bodies-dev pages once produced an event dated "2018-W36-WE" (a weekend), which the
+    # contract's date forms do not include: the export must validate on real pages, not just the sample.
+    pages = shared_data / "article-bodies-dev" / "html"
+    result = storyline.analyze([pages], tmp_path / "out")
+    validate_export(result.export)
+    assert len(result.export["documents"]) + len(result.export["skipped"]) == len(list(pages.glob("*")))
+    assert all(e["date"][:4].isdigit() and 1300 <= int(e["date"][:4]) <= 2100 or len(e["date"]) < 4
+               for e in result.export["events"])

@@ -8,6 +8,7 @@ against the hand-made gold in tests/link/fixtures/timeline-gold.json. Unit tests
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -282,3 +283,13 @@ def test_an_event_dated_only_from_a_deduced_publication_date_says_so(embedder):
     by_expression = {e.sources[0].time_expression: e for e in events}
     assert by_expression["Sunday"].date == "2019" and by_expression["Sunday"].date_inferred
     assert by_expression["February 2019"].date == "2019-02" and not by_expression["February 2019"].date_inferred
+
+
+def test_a_weekend_event_is_dated_as_its_two_days_as_the_contract_writes_dates():
+    from storyline.link.actors import link_actors
+    from storyline.link.events import _event
+    from storyline.present.export import export_schema
+
+    event = _event([_candidate("a", 0, "2018-W36-WE")], link_actors({}))
+    assert (event.date, event.granularity) == ("2018-09-08/2018-09-09", "weekend")
+    assert re.match(export_schema()["$defs"]["timex_value"]["pattern"], event.date)

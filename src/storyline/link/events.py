@@ -236,9 +236,14 @@ def _event(group: list[Candidate], actors: ActorIndex) -> Event:
     # expressions that anchor them tell them apart.
     anchors = sorted(f"{c.document}:{c.timex.start}" for c in group)
     key = "|".join(f"{s.document}:{s.start}" for s in sources) + "|" + date + "|" + "|".join(anchors)
+    granularity = granularity_of(date) or ""
+    if date.endswith("-WE"):
+        # the contract's event dates have no weekend form: a weekend is its two days, as a range
+        saturday, sunday = bounds(date)
+        date, granularity = f"{saturday.isoformat()}/{sunday.isoformat()}", "weekend"
     return Event(
         id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:12], date=date,
-        granularity=granularity_of(date) or "", summary=best.clause, actors=actor_ids,
+        granularity=granularity, summary=best.clause, actors=actor_ids,
         location=_place_name(places[0], actors) if places else None, sources=sources,
         date_inferred=not any(c.timex.anchored for c in group),
     )
