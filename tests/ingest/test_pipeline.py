@@ -64,7 +64,12 @@ def test_the_same_article_from_another_path_or_format_adds_nothing(tmp_path):
     with Store(tmp_path / "s.db") as store:
         report = ingest([tmp_path], store)
         assert store.count_documents() == 1
+        # the export still accounts for every input: the two copies are listed with the path they repeat
+        from storyline.present.export import build_export
+
+        skipped = build_export(store)["skipped"]
     assert _counts(report) == {"added": 1, "duplicate": 2}
+    assert len(skipped) == 2 and all("the same text as" in s["reason"] and "a.txt" in s["reason"] for s in skipped)
 
 
 def test_near_duplicate_is_stored_with_duplicate_of(tmp_path):

@@ -41,7 +41,9 @@ def build_export(store: Store) -> dict[str, Any]:
         "export_version": EXPORT_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": [_with_analysis_note(document_record(d), skips) for d in store.documents()],
-        "skipped": [{"source_path": s.source_path, "reason": s.reason} for s in store.skipped()],
+        "skipped": [{"source_path": s.source_path, "reason": s.reason} for s in store.skipped()]
+        + [{"source_path": path, "reason": f"the same text as {own} (document {doc_id}), already stored: it adds "
+            "nothing new"} for path, doc_id, own in store.duplicate_inputs()],
         "actors": [a.to_dict() for a in store.actors()],
         "events": [e.to_dict() for e in store.events()],
         "quotes": [q.to_dict() for q in store.quotes()],

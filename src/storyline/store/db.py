@@ -166,6 +166,13 @@ class Store:
             for p, r in self.conn.execute("SELECT source_path, reason FROM skipped ORDER BY source_path")
         ]
 
+    def duplicate_inputs(self) -> list[tuple[str, str, str]]:
+        """(input path, document id, that document's own path) for each input whose text was already
+        stored under another path: it added nothing, so no document carries its path."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT i.source_path, d.id, d.source_path FROM inputs i JOIN documents d ON d.id = i.document_id "
+            "WHERE i.outcome = 'duplicate' AND i.source_path != d.source_path ORDER BY i.source_path")]
+
     # -- annotations (annotate/) --------------------------------------------------
     def annotation_version(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT version FROM annotations WHERE document_id = ?", (doc_id,)).fetchone()
