@@ -232,7 +232,8 @@ def _years_spanned(events: list[Event]) -> str:
     """The years a story's events span: dated to a year or finer by their sources (not a decade, not a
     date deduced from an undated article), without the background a few of them reach back or ahead to
     (a story about 2016 that recalls 1939): the years fall into runs split by gaps of more than
-    _BACKGROUND_GAP years, and the run holding most events is the story's."""
+    _BACKGROUND_GAP years, and the run holding most events is the story's (its central 80% when it holds
+    ten or more)."""
     years = sorted(int(e.date[:4]) for e in events if re.match(r"\d{4}", e.date) and not e.date_inferred)
     if not years:
         return ""
@@ -242,6 +243,8 @@ def _years_spanned(events: list[Event]) -> str:
             runs.append([])
         runs[-1].append(y)
     run = max(runs, key=lambda r: (len(r), r[-1]))
+    if len(run) >= 10:  # a big story's background thins out over decades: its central 80%
+        run = run[len(run) // 10: len(run) - len(run) // 10]
     return str(run[0]) if run[0] == run[-1] else f"{run[0]}–{run[-1]}"
 
 
