@@ -212,3 +212,9 @@ def test_a_big_city_a_tagger_once_called_a_person_stays_a_place():
 def test_a_name_with_a_digit_is_not_a_person():
     assert all(m.label != "PERSON" for m in mentions_of("Thunderbolt 3 Apple sells the cable for $40.")
                if any(ch.isdigit() for ch in m.text))
+
+
+def test_a_social_platform_is_never_a_person():
+    found = mentions_of("Hillary Clinton took to Twitter to say thanks. Jenna Golden, Twitter’s director of "
+                        "political advertising, said Facebook was next.")
+    assert all(m.label != "PERSON" for m in found if m.text.startswith(("Twitter", "Facebook")))

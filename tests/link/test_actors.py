@@ -126,3 +126,12 @@ def test_two_different_middle_initials_keep_two_people_apart():
 def test_a_group_singular_and_plural_are_one_actor():
     index = link_actors({"a": [m("Republicans", "NORP")] * 2, "b": [m("Republican", "NORP")]})
     assert len(index.actors) == 1 and index.actors[0].mentions == 3
+
+
+def test_a_bare_surname_goes_to_the_namesake_the_corpus_names_far_more():
+    index = link_actors({"a": [m("Barack Obama", "PERSON")] * 20, "b": [m("Michelle Obama", "PERSON")] * 2,
+                         "c": [m("Obama", "PERSON")] * 5})
+    assert {a.name: a.mentions for a in index.actors} == {"Barack Obama": 25, "Michelle Obama": 2}
+    even = link_actors({"a": [m("Jeb Bush", "PERSON")] * 10, "b": [m("George W. Bush", "PERSON")] * 8,
+                        "c": [m("Bush", "PERSON")] * 3})
+    assert "Bush" in {a.name for a in even.actors}

@@ -73,6 +73,10 @@ _MOTION = {"go", "come", "return", "travel", "fly", "arrive", "visit", "leave", 
 _PLACE_PREPOSITIONS = {"in", "at", "to", "into", "near", "around", "outside", "inside", "through", "via",
                        "within", "throughout", "across", "onto", "beyond", "past"}
 _PLATFORM_PREPOSITIONS = {"on", "via"}
+# Social platforms spaCy's small model often tags PERSON in every position ("took to Twitter", "Twitter’s
+# director"): a closed class, named here (name keys).
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "snapchat", "linkedin",
+              "whatsapp", "telegram", "weibo", "wechat", "truthsocial", "threads", "bluesky"}
 
 
 @dataclass
@@ -258,7 +262,7 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     for s in spans:
         surface = _surface(text, s)
         if len(surface.split()) != 1 or country_name(surface) or capital_country(surface) or us_state(surface) \
-                or major_city(surface):
+                or major_city(surface) or name_key(surface) in _PLATFORMS:
             continue  # a place a headline tagged PERSON once ("Iowa caucus is first look …") stays a place
         if s.label == "PERSON" and not _is_platform(doc, s):
             found.add(name_key(surface))
@@ -402,7 +406,10 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
         surface = _surface(text, s)
         key = name_key(surface)
         words = surface.split()
-        if key in parts and len(words) == 1:
+        if s.label in ("PERSON", "ORG") and key in _PLATFORMS:
+            s.label = "ORG"
+            fixed.add(i)
+        elif key in parts and len(words) == 1:
             s.label = "PERSON"
             fixed.add(i)
         elif s.label != "NORP" and country_name(surface) and (s.label != "PERSON" or len(words) > 1

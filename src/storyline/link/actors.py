@@ -141,7 +141,18 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tup
         owners = {name_key(f) for f in parts[k]}
         if len(owners) == 1:
             merged[key] = (True, owners.pop())
+            continue
+        # Several full names end so ("Barack Obama", "Michelle Obama"): the one the corpus names far
+        # more than all the others together is who the bare surname means in the news.
+        sizes = {o: len(members.get((True, o), [])) for o in owners}
+        top = max(sizes, key=lambda o: (sizes[o], o))
+        if sizes[top] >= _DOMINANT_MENTIONS and sizes[top] >= _DOMINANT_SHARE * sum(sizes.values()):
+            merged[key] = (True, top)
     return merged
+
+
+_DOMINANT_SHARE = 0.8
+_DOMINANT_MENTIONS = 10
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
