@@ -433,3 +433,13 @@ def test_election_day_is_the_even_year_one_and_a_holiday_takes_a_written_year() 
         == "2020-11-03"
     assert _values("Turnout on Election Day in 2012 was high, and Christmas 1998 was cold.", "2019-11-19") == {
         "Election Day in 2012": "2012-11-06", "Christmas 1998": "1998-12-25"}
+
+
+def test_a_rate_is_a_set_not_a_duration() -> None:
+    found = {t.text: (t.type, t.value) for t in tag_timexes(
+        "The preferred stock pays $1.76 a year, the airline adds four flights a week, and guards stand watch "
+        "24 hours a day. The strike lasted a year.", "1998-02-13")}
+    assert found["a week"] == ("SET", "P1W") and found["a day"] == ("SET", "P1D")
+    assert found["24 hours"] == ("DURATION", "PT24H")
+    assert [v for k, v in found.items() if k == "a year"] == [("DURATION", "P1Y")]  # the last one wins the key
+    assert ("SET", "P1Y") in [(t.type, t.value) for t in tag_timexes("It pays $1.76 a year.", "1998-02-13")]

@@ -970,6 +970,9 @@ def _duration_value(n: float | None, unit: str) -> str | None:
 
 
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can)\s+$")
+# What a rate's "a year" follows: an amount, a count of things, "once"/"twice"/"times"
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|percent|once|twice|times|"
+                          r"(?!(?:is|was|has|its|this|his|as|us|years|months|weeks|days)\b)[a-z]{3,}s))\s+$")
 
 
 @_rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
@@ -990,6 +993,9 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[0].lower().rstrip().endswith("and a half") and n is not None:
         n += 0.5
     value = _duration_value(n, unit)
+    if value and num in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        # "$1.76 a year", "four flights a week", "24 hours a day": a rate, the unit it repeats in
+        return ctx.found("SET", value, relative=False)
     return ctx.found("DURATION", value, relative=False) if value else None
 
 
