@@ -121,28 +121,30 @@ def _common_subject_between(doc: Doc, start: int, end: int) -> bool:
                for t in doc)
 
 
-def _is_subject(doc: Doc, m: Mention) -> bool:
+def _conj_head(tok: Token) -> Token:
+    """The first of a coordination ("Johnson and Trump met": Trump -> Johnson; "said and added" -> said)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _subject_token(doc: Doc, m: Mention) -> Token | None:
+    """The mention's head word when it is a subject (a conjoined one counts), else None."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
-        return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "Johnson and Trump met": both are subjects
-    return root.dep_ in _SUBJECT
+        return None
+    root = _conj_head(span.root)
+    return root if root.dep_ in _SUBJECT else None
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    return _subject_token(doc, m) is not None
 
 
 def _is_main_subject(doc: Doc, m: Mention) -> bool:
     """Is the mention the subject of its sentence's main verb (or of a verb joined to it)?"""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    verb = root.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
+    root = _subject_token(doc, m)
+    return root is not None and _conj_head(root.head).dep_ == "ROOT"
 
 
 def _gender(doc: Doc, m: Mention) -> str | None:
