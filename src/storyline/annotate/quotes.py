@@ -51,6 +51,7 @@ _LEAD_WINDOW = 200  # characters before a quote read for its lead-in
 _SCARE_WORDS = 6  # an unattributed quote this short is a scare quote ("sense", "fire and fury")
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("who", "that", "which")
+_NOT_SPEAKERS = {"it", "there", "this", "that"}  # subjects that point at a clause or a thing, not a speaker
 _OPENING_CONTEXT = set(" \t\n([{—–-/")
 # "Mr." or "U.S." before a space is not a sentence end.
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|No|Vol|vs|Inc|Co|Corp|"
@@ -686,7 +687,7 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
             and not any(c.dep_ in _SUBJECTS for c in root.children):
         root = root.head
     subject = _subject(root, outside) if root.pos_ in ("VERB", "AUX") else None
-    if subject is not None and outside(subject) and subject.lower_ not in ("it", "this", "that", "there"):
+    if subject is not None and outside(subject) and subject.lower_ not in _NOT_SPEAKERS:
         s, e = _speaker_bounds(subject, outside)
         return _Speaker(s, e, ":")
     return None
@@ -802,7 +803,7 @@ def _weak_speaker(tok: Token | None) -> bool:
     ("The first incident came …, shouting “…”")."""
     if tok is None:
         return True
-    if tok.lower_ in ("it", "there", "this", "that"):
+    if tok.lower_ in _NOT_SPEAKERS:
         return True
     return tok.pos_ == "NOUN" and not tok.ent_type_
 
@@ -813,7 +814,7 @@ def _nearest_clause_subject(verb: Token, head: Token, outside) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "relcl") and tok.tag_ in ("VBD", "VBZ", "VBP"):
             subjects = [c for c in tok.children if c.dep_ == "nsubj" and (outside is None or outside(c))]
             if subjects:
-                return None if subjects[0].lower_ in ("it", "there", "this", "that") else subjects[0]
+                return None if subjects[0].lower_ in _NOT_SPEAKERS else subjects[0]
     return None
 
 
