@@ -443,3 +443,23 @@ def test_a_rate_is_a_set_not_a_duration() -> None:
     assert found["24 hours"] == ("DURATION", "PT24H")
     assert [v for k, v in found.items() if k == "a year"] == [("DURATION", "P1Y")]  # the last one wins the key
     assert ("SET", "P1Y") in [(t.type, t.value) for t in tag_timexes("It pays $1.76 a year.", "1998-02-13")]
+
+
+def test_a_scheduled_happening_in_the_present_tense_is_ahead() -> None:
+    # DCT Wednesday 2019-02-27: a present-tense verb of a scheduled event looks ahead, a past one back
+    assert _values("The two leaders meet separately Monday in Hanoi.", "2019-02-27")["Monday"] == "2019-03-04"
+    assert _values("The Senate votes on Tuesday on the bill.", "2019-02-27")["Tuesday"] == "2019-03-05"
+    assert _values("The two leaders met separately Monday in Hanoi.", "2019-02-27")["Monday"] == "2019-02-25"
+    # a plural noun is not the verb: "the votes Tuesday" were cast this week
+    assert _values("The votes Tuesday showed a split.", "2019-02-27")["Tuesday"] == "2019-02-26"
+
+
+def test_until_a_day_followed_by_a_pluperfect_is_past() -> None:
+    text = "Until Thursday, investigators had not called him a suspect."
+    assert _values(text, "2019-03-01")["Thursday"] == "2019-02-28"
+    assert _values("The offer stays open until Thursday.", "2019-03-01")["Thursday"] == "2019-03-07"
+
+
+def test_now_that_is_the_present() -> None:
+    assert _values("Aqaba is Iraq's only outlet now that the embargo has tightened.", "1990-08-16")["now"] == \
+        "PRESENT_REF"

@@ -62,6 +62,10 @@ _PAST_CUE = re.compile(r"(?i)\b(?:last|was|were|had|did|ago|earlier|ended|began|
                        # a lowercase "-ed" word, but not "hundred", "need" ("United" is a name)
                        r"(?!(?:hundred|need|indeed|speed|seed|feed|proceed|exceed|succeed|shed|bed)\b)"
                        r"(?-i:[a-z]\w+ed))\b")
+_SCHEDULED_PRESENT = re.compile(
+    r"(?i)\b(?<!\bthe\s)(?:meet|begin|start|open|resume|vote|leave|arrive|travel|visit|return|convene|reconvene|"
+    r"testify|testifies|goes|go|fly|flies|debate|sail|depart|kick\s+off|take\s+office|get\s+under\s+way)"
+    r"(?:s)?(?:\s+(?:again|separately|together|jointly|formally|here|there|home|\w+ly))?\s+(?:on\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 # A past verb or "since" right before a date: "the fiscal year ended Jan. 31", "on patrol since March".
 _CLOSE_PAST = re.compile(r"(?i)\b(?:since|(?!(?:hundred|need|indeed|speed|proceed|exceed|succeed|expected|"
@@ -133,6 +137,13 @@ class _Context:
         # a fronted date ("On Tuesday, the league plans to …") is governed by the main verb further on
         fronted = re.search(r"(?:^|[.!?]['\"”’]*\s+|\n)(?:On\s+|on\s+)?$", self.text[max(0, start - 8):start])
         before, after = self._clause_around(start, end, 120 if fronted else 60, at_quotes=True)
+        # "Until Thursday, they had not called him a suspect": what held until then is told in the past
+        if re.search(r"(?i)\b(?:until|till)\s+$", before) and re.search(r"(?i)\bhad\b", after):
+            return "past"
+        # a present-tense verb of a scheduled happening right before the day looks ahead: "Arafat and
+        # Netanyahu meet separately Monday", "the Senate votes Tuesday", "talks resume on Monday"
+        if _SCHEDULED_PRESENT.search(before):
+            return "future"
         best: tuple[float, bool] | None = None
         for cue, ahead in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
             for m in cue.finditer(before):
@@ -1155,7 +1166,7 @@ def _year_end(m: re.Match[str], ctx: _Context) -> _Found | None:
 def _reference(m: re.Match[str], ctx: _Context) -> _Found | None:
     word = m[0].lower()
     after = ctx.text[m.end():m.end() + 20].lower()
-    if word == "now" and re.match(r"-|\s+(?:that\b)", after):
+    if word == "now" and re.match(r"-", after):
         return None
     if word == "current" and re.match(r"\s+(?:account|accounts|events|affairs|flows?|rates?\s+of)\b", after):
         return None
