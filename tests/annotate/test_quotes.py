@@ -350,3 +350,18 @@ def test_put_is_a_cue_only_as_in_as_he_put_it():
     assert only("“We will win,” as Trump put it.").speaker_text == "Trump"
     assert only("It just puts fear in people, if you tell people, 'We have to get these people out!'"
                 ).speaker_text != "It"
+
+
+def test_a_passive_cue_is_the_agents_or_no_ones():
+    # the passive subject is what was said about, not who said it
+    assert only("The plan was described as “a disaster for working families” by the union's president."
+                ).speaker_text == "the union's president"
+    assert only("The deal was hailed as “a historic step toward lasting peace” by both leaders on Tuesday."
+                ).speaker_text == "both leaders"
+    assert all(q.speaker_text is None for q in quotes(
+        "The observed volume is much higher than what is predicted to result from “exogenic” processes."))
+    # the passive subject of "quoted" or "heard" is still the one speaking
+    assert only("The senator was quoted as saying “we will never back down from this fight.”"
+                ).speaker_text == "The senator"
+    # nor is the one asked: "The minister was asked about the deal. “No.”"
+    assert quotes('The minister was asked about the deal. "No."')[0].speaker_text == "The minister"

@@ -731,9 +731,43 @@ _PHRASAL = {(p, v) for p, verbs in {
 _NAMING = {"called", "dubbed", "termed", "labeled", "labelled", "branded", "named", "nicknamed", "known"}
 
 
+# Verbs whose passive subject is still who speaks: "he was quoted as saying", "she was heard shouting",
+# "the minister was asked about the deal. “No.”".
+_SPEAKING_PASSIVES = {"quoted", "heard", "overheard", "recorded", "caught", "seen", "filmed", "cited", "asked", "pressed",
+                      "questioned"}
+
+
+def _passive(verb: Token) -> bool:
+    # not a reduced relative ("measures added by Republicans", "a piece reported by the Times"): such a
+    # participle is rarely the quote's cue
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who did it, in the passive: the object of "by" (the parser hangs "by the union's president" on the
+    noun before it as often as on the verb: "was described as “a disaster for families” by …")."""
+    candidates = list(verb.children)
+    for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        candidates += [t for t in as_.subtree if t.head is not as_]  # "described as “…” by X"
+    for tok in candidates:
+        if tok.i > verb.i and tok.lower_ == "by" and tok.dep_ in ("agent", "prep"):
+            by = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if by is not None and by.lower_ not in ("way", "far"):
+                return by
+    return None
+
+
 def _speaker_of(verb: Token, outside) -> _Speaker | None:
     if verb.lower_ in _NAMING and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
+    if _passive(verb) and verb.lower_ not in _SPEAKING_PASSIVES:
+        # a passive cue's subject is what was said, not who said it: "recommended as a key “enabling
+        # technology” by the Agency's panel" is the panel's; "as expressed in the interview" names no one
+        by = _agent(verb)
+        if by is None or not outside(by):
+            return None
+        s, e = _speaker_bounds(by, outside)
+        return _Speaker(s, e, _cue(verb))
     subject = _subject(verb, outside)
     if subject is None or not outside(subject):
         return None
