@@ -218,3 +218,16 @@ def test_a_social_platform_is_never_a_person():
     found = mentions_of("Hillary Clinton took to Twitter to say thanks. Jenna Golden, Twitter’s director of "
                         "political advertising, said Facebook was next.")
     assert all(m.label != "PERSON" for m in found if m.text.startswith(("Twitter", "Facebook")))
+
+
+def test_the_surname_he_is_part_of_the_name_not_the_pronoun():
+    text = ("China's vice premier Liu He led the talks. “Without rolling back some of the tariffs, it is hard "
+            "to see a deal,” He Jianxiong, a former IMF director, said. He added that the talks were hard.")
+    names = {(m.text, m.name) for m in mentions_of(text) if m.label == "PERSON"}
+    assert ("He Jianxiong", "He Jianxiong") in names
+    # the pronoun opening a sentence stays a pronoun, and no "He" stands for Liu He
+    assert not any(t == "He" for t, _ in names)
+    # after a quoted question the tagger opens a sentence at "He", but still reads it as a name
+    text = ("“Then what is the incentive of implementing this deal on the Chinese part?” He Jianxiong, a former "
+            "IMF director, said at a Nov. 6 event.")
+    assert "He Jianxiong" in {m.text for m in mentions_of(text) if m.label == "PERSON"}

@@ -175,3 +175,13 @@ def test_he_after_a_quote_is_not_someone_the_quote_names():
     ann = annotate_document(Document(id="k", source_path="k.txt", text=text, published="2016-05-26"))
     [quote] = [q for q in ann.quotes if q.kind != "scare"]
     assert quote.speaker_name == "Martin Kaplan"
+
+
+def test_a_speaker_is_not_the_place_it_is_posted_to():
+    text = ("China’s ambassador to Britain warned that the Chinese government “will not sit on our hands” if the "
+            "situation in Hong Kong worsens.\n\n“We will respond firmly,” a spokesman for the Chinese Ministry of "
+            "Foreign Affairs said on Tuesday.")
+    ann = annotate_document(Document(id="a", source_path="a.txt", text=text, published="2019-11-20"))
+    speakers = {q.speaker_text: q.speaker_name for q in ann.quotes if q.kind != "scare"}
+    assert speakers["China’s ambassador to Britain"] == "China"
+    assert speakers["a spokesman for the Chinese Ministry of Foreign Affairs"] == "Chinese Ministry of Foreign Affairs"

@@ -77,3 +77,14 @@ def test_he_is_the_main_subject_of_the_sentence_before_not_of_a_clause_inside_it
     text = ("In his statement Saturday, Sanders did go further in trying to hold Snyder accountable. He said "
             "there were no excuses.")
     assert resolved(text, "He said") == "Sanders"
+
+
+def test_it_after_an_organisations_statement_is_the_organisation_though_the_quote_has_a_subject():
+    text = ('Prosecutor Eva-Marie Persson decided to "discontinue the investigation", the Swedish Prosecution '
+            'Authority said.\n\n"The reason for this decision is that the evidence has weakened considerably," it '
+            'added.')
+    assert resolved(text, "it added") == "Swedish Prosecution Authority"
+    # outside a quote, a common-noun subject in between still stands in the way
+    text = ("The Swedish Prosecution Authority closed the case. The decision surprised lawyers, and it was "
+            "criticised.")
+    assert resolved(text, "it was") is None

@@ -93,6 +93,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     text = doc.text
     spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
     spans = [_hyphen_name_repaired(text, s) for s in spans]
+    spans = [_surname_he_repaired(doc, s) for s in spans]
     spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
     # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
     # of state", "in the bush", "albeit modest", "us")
@@ -160,6 +161,21 @@ def _hyphen_name_repaired(text: str, s: _Span) -> _Span:
     m = re.match(r"[-\u2010\u2011]([a-z]{1,5})\b", text[s.end:])
     if m and m.group(1) not in _HYPHEN_SUFFIXES and not text[s.end + m.end():].startswith("-"):
         s.end += m.end()
+    return s
+
+
+def _surname_he_repaired(doc: Doc, s: _Span) -> _Span:
+    """Rejoin the surname He, which the recognizer leaves out of the name: "He Jianxiong" (a capital "He"
+    right before a person's name is a name when the tagger says so, or when it stands inside a sentence)."""
+    if s.label != "PERSON":
+        return s
+    first = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return s
+    he = doc[first.start - 1]
+    mid_sentence = not he.is_sent_start and he.i > 0 and doc[he.i - 1].text not in (".", "!", "?")
+    if he.text == "He" and he.whitespace_ == " " and (mid_sentence or he.pos_ == "PROPN"):
+        return _Span(he.idx, s.end, s.label, s.name, s.expansion_of)
     return s
 
 

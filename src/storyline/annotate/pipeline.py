@@ -8,6 +8,7 @@ Each component is a plain function over the spaCy Doc or the text and is testabl
 from __future__ import annotations
 
 import bisect
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -153,6 +154,9 @@ _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 
 
+_HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None,
                      unquoted: list[Mention] | None = None) -> None:
     """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person,
@@ -167,7 +171,10 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous:
         # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
         # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
         people = [m for m in inside if m.label == "PERSON"]
-        found = people[0] if people else inside[-1]
+        # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
+        # ambassador to Britain" is not Britain
+        own = [m for m in inside if not _HOSTING.search(sdoc.text, max(quote.speaker_start, m.start - 10), m.start)]
+        found = people[0] if people else own[-1] if own else None
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)

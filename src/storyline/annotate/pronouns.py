@@ -8,6 +8,7 @@ unambiguous; otherwise the answer is None.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.annotate.doctext import doc_text
@@ -116,9 +117,19 @@ def _reporting_subject(doc: Doc, tok: Token, earlier: list[Mention]) -> Mention 
 
 
 def _common_subject_between(doc: Doc, start: int, end: int) -> bool:
-    """Is there a common-noun subject ("This meeting seems...") between a candidate and the pronoun?"""
+    """Is there a common-noun subject ("This meeting seems...") between a candidate and the pronoun? One
+    inside a quotation does not count: in '“The reason for this decision is …,” it added' the "it" is
+    still the authority that spoke before."""
+    quoted = _quoted(doc.text)
     return any(start <= t.idx < end and t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
-               for t in doc)
+               and not any(a <= t.idx < b for a, b in quoted) for t in doc)
+
+
+@lru_cache(maxsize=4)
+def _quoted(text: str) -> list[tuple[int, int]]:
+    from storyline.annotate.quotes import quoted_regions
+
+    return quoted_regions(text)
 
 
 def _conj_head(tok: Token) -> Token:
