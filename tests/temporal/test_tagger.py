@@ -463,3 +463,13 @@ def test_until_a_day_followed_by_a_pluperfect_is_past() -> None:
 def test_now_that_is_the_present() -> None:
     assert _values("Aqaba is Iraq's only outlet now that the embargo has tightened.", "1990-08-16")["now"] == \
         "PRESENT_REF"
+
+
+def test_shopping_and_other_named_days_are_holidays_not_weekdays() -> None:
+    # read on Wednesday 2019-11-20: "Black Friday" is the day after Thanksgiving, not this week's Friday
+    values = _values("No Switch Lite deal yet for Black Friday; Cyber Monday prices follow. Schools will close "
+                     "on Martin Luther King Jr. Day. Banks closed on Veterans Day 2018.", "2019-11-20")
+    assert values["Black Friday"] == "2019-11-29"
+    assert values["Cyber Monday"] == "2019-12-02"
+    assert values["Veterans Day 2018"] == "2018-11-11"
+    assert values["Martin Luther King Jr. Day"] == "2020-01-20"

@@ -734,6 +734,16 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "easter sunday": lambda y: _easter(y),
     "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "mother's day": lambda y: _nth_weekday(y, 5, 7, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 7, 3),
+    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 1, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 1, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 1, 2),
 }
 
 
@@ -745,11 +755,16 @@ def _easter(year: int) -> dt.date:
 
 @_rule(r"\b(?:(last|next|this)\s+)?(Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Eve|Day)|"
        r"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|"
-       r"Election\s+Day|Easter\s+(?:Sunday|Monday)|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|Good\s+Friday)"
+       r"Election\s+Day|Easter\s+(?:Sunday|Monday)|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|Good\s+Friday|"
+       r"Black\s+Friday|Cyber\s+Monday|Veterans\s+Day|Boxing\s+Day|St\.?\s+Patrick's\s+Day|Mother's\s+Day|"
+       r"Father's\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|Columbus\s+Day)"
        rf"(?:\s+Day)?(?:,?\s+(?:of\s+|in\s+)?({_Y4}))?(?![\w-])",
-       trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday")
+       trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday|Black Friday|Cyber Monday")
 def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
-    key = " ".join(m[2].lower().split())
+    key = " ".join(m[2].lower().replace("’", "'").split())
+    key = re.sub(r"^st\.? ", "st. ", key)
+    key = re.sub(r"^martin luther king(?:,? jr\.?)? day$", "martin luther king jr. day", key)
+    key = re.sub(r"^presidents'? day$", "presidents day", key)
     day_of = _HOLIDAYS[key]
     today = ctx.anchor.date
     if today is None:
