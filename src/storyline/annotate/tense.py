@@ -1,0 +1,119 @@
+"""The year or week of a partial date, settled by the tense of the verb the date modifies.
+
+The tagger (``storyline.temporal``) reads text without a parse: a date written without its year ("in
+March", "on March 10", "on Saturday") gets the year or week that puts it nearest the document's date,
+moved by the tense words around it. Words around a date are a weak guide in long news sentences: in "A New
+York man pleaded guilty Monday to threatening to kill Rep. Omar in March" (read in November) the past
+verb is too far from "March" for a window of words, and "March" became next March. The parse knows which
+verb a date modifies. A partial date that modifies a past-tense verb ("bought RJR in February", "changed
+to a calendar year in December") is not in the future, and one that modifies a verb of the future ("will
+meet on Saturday", "protesters planned a demonstration on Saturday") is not in the past.
+
+Only a date that is the verb's own adverbial counts ("in March", "on Saturday", "Oct. 31"): one under a
+noun ("a cutback in September") or after a preposition of extent ("extended to Nov. 16", "until
+mid-November") says nothing by the verb's tense. Measured on TBAQ (``benchmarks/timex_tbaq.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storyline.model import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["settle_by_tense"]
+
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# A date with its own anchor: "last March", "next Monday", "two years ago", "March 2019".
+_ANCHORED = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following|ago|earlier|later|yesterday|"
+                       r"today|tomorrow|tonight)\b|\d{4}")
+_PARTIAL_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+# Prepositions of extent: the date bounds a span ("extended to Nov. 16"), the verb's tense is the span's.
+_EXTENT = {"to", "until", "till", "through", "by", "before", "after", "since", "from", "into"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_MODAL = {"would", "could", "might", "may", "can", "should", "must", "to"}
+# Verbs of planning look ahead even in the past tense: "planned a demonstration on Saturday".
+_PLANNING = {"plan", "plans", "planned", "schedule", "schedules", "scheduled", "slated", "intend", "intends",
+             "intended", "expect", "expects", "expected"}
+
+
+def settle_by_tense(doc: Doc, timexes: list[Timex], dct: str | None) -> list[Timex]:
+    """``timexes`` with the year (month dates) or week (weekdays) of partial dates the tagger placed on the
+    wrong side of ``dct`` moved across it, by the tense of the verb each date modifies."""
+    if not dct or not re.match(r"\d{4}-\d\d-\d\d", dct):
+        return timexes
+    today = dt.date.fromisoformat(dct[:10])
+    return [_settled(doc, t, today) for t in timexes]
+
+
+def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
+    m = _PARTIAL_VALUE.fullmatch(t.value)
+    if m is None or t.type != "DATE" or _ANCHORED.search(t.text):
+        return t
+    weekday = bool(_WEEKDAY.search(t.text)) and not _MONTH.search(t.text)
+    if not weekday and not _MONTH.search(t.text):
+        return t
+    if weekday and not m[3]:
+        return t
+    # a year written earlier in the sentence gave this date its year ("in 2018 … on June 13")
+    sentence = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if sentence is None or re.search(r"\b(?:1[5-9]|20)\d\d\b", doc.text[sentence.sent.start_char:t.start]):
+        return t
+    verb = _governing_verb(doc, t)
+    tense = _tense(verb) if verb is not None else None
+    if tense is None:
+        return t
+    year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    if weekday:
+        date = dt.date(year, month, day)
+        if tense == "past" and date > today:
+            return replace(t, value=(date - dt.timedelta(days=7)).isoformat())
+        if tense == "future" and date < today:
+            return replace(t, value=(date + dt.timedelta(days=7)).isoformat())
+        return t
+    key, now = (year, month, day or 0), (today.year, today.month, today.day if day else 0)
+    if tense == "past" and key > now:
+        return replace(t, value=f"{year - 1:04d}{t.value[4:]}")
+    if tense == "future" and (year, month, day or 99) < now:
+        return replace(t, value=f"{year + 1:04d}{t.value[4:]}")
+    return t
+
+
+def _governing_verb(doc: Doc, t: Timex) -> Token | None:
+    """The verb a date is an adverbial of: "bought RJR in February" (date -> in -> bought), "ended Oct. 31"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        if tok.head.lower_ in _EXTENT:
+            return None
+        tok = tok.head.head
+    elif tok.dep_ in ("npadvmod", "advmod", "tmod"):
+        tok = tok.head
+    else:
+        return None
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _tense(verb: Token) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.lower_ in _PLANNING:
+        # "protesters planned a rally on Saturday", "the accession was planned for early March"; not a
+        # participle under a noun ("a service planned for Saturday was canceled")
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in verb.children)
+        return "future" if finite or "auxpass" in {a.dep_ for a in aux} else None
+    if words & _MODAL:
+        return None
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    return None

@@ -1,0 +1,53 @@
+"""settle_by_tense: partial dates moved across the document date by the tense of the verb they modify."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from storyline.annotate.tense import settle_by_tense
+from storyline.temporal import tag_timexes
+
+DCT = "2019-11-20"  # a Wednesday
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    from storyline.annotate.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def settled(text: str, dct: str = DCT) -> dict[str, str]:
+    return {t.text: t.value for t in settle_by_tense(nlp()(text), tag_timexes(text, dct), dct)}
+
+
+@pytest.mark.parametrize(("text", "date", "value"), [
+    # a past verb the month modifies: not next year's month, though the month is only four months off
+    ("The roadmap was announced by the ministry in March, which aimed to cut costs.", "March", "2019-03"),
+    ("The company changed to a calendar year in December.", "December", "2018-12"),
+    ("Since KKR bought RJR in February for $25 billion, it has sold assets.", "February", "2019-02"),
+    # a verb of the future, or of planning: not a day already past
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "2019-11-23"),
+    ("The accession was planned for early March.", "early March", "2020-03"),
+    ("The summit will be held in March.", "March", "2020-03"),
+])
+def test_the_tense_of_the_verb_a_date_modifies_settles_its_year(text, date, value):
+    assert settled(text)[date] == value
+
+
+@pytest.mark.parametrize(("text", "date", "value"), [
+    # an extent ("extended to", "until") bounds a span: the verb's tense says nothing about the date
+    ("The offer was extended to Nov. 30.", "Nov. 30", "2019-11-30"),
+    ("Regulators gave the company until January to answer.", "January", "2020-01"),
+    # a year earlier in the sentence gave the date its year
+    ("In 2018 the firm reported a loss, and in March it cut jobs.", "March", "2018-03"),
+])
+def test_dates_the_verb_does_not_date_are_left_as_tagged(text, date, value):
+    assert settled(text)[date] == value
+
+
+def test_nothing_moves_without_a_full_document_date():
+    text = "The company changed to a calendar year in December."
+    assert settled(text, "2019")["December"] == tag_timexes(text, "2019")[0].value
