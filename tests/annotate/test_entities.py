@@ -15,11 +15,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
 
 @lru_cache(maxsize=1)
 def nlp():
-    import spacy
+    from storyline.annotate.pipeline import load_nlp
 
-    from storyline.annotate.pipeline import SPACY_MODEL
-
-    return spacy.load(SPACY_MODEL)
+    return load_nlp()  # the pipeline as annotate runs it (no lemmatizer)
 
 
 @cache
@@ -115,6 +113,15 @@ def test_capital_speaking_is_the_state_and_capital_travelled_to_is_the_city():
                      "The minister flew to Beijing on Wednesday.")
     beijing = [m for m in ms if m.text == "Beijing"]
     assert [m.name for m in beijing] == ["China", "Beijing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong-un visited Beijing last week.",  # a motion verb in any form (there is no lemmatizer)
+    "Thirty artworks will light up the city center of Beijing for the seventh year.",
+    "Residents of Beijing woke to thick smog.",
+])
+def test_a_capital_visited_or_lived_in_is_the_city(text):
+    assert [m.name for m in mentions_of(text) if m.text == "Beijing"] == ["Beijing"]
 
 
 def test_capitals_in_talks_between_governments_are_the_states():
@@ -231,3 +238,12 @@ def test_the_surname_he_is_part_of_the_name_not_the_pronoun():
     text = ("“Then what is the incentive of implementing this deal on the Chinese part?” He Jianxiong, a former "
             "IMF director, said at a Nov. 6 event.")
     assert "He Jianxiong" in {m.text for m in mentions_of(text) if m.label == "PERSON"}
+
+
+def test_a_team_and_position_before_a_name_are_not_the_name():
+    text = ("Browns DL Sheldon Richardson weighed in on Monday. The Browns lost, and Richardson said the fight "
+            "was ugly.")
+    people = {m.text: m.name for m in mentions_of(text) if m.label == "PERSON"}
+    assert people.get("Sheldon Richardson") == "Sheldon Richardson"
+    # the team is not the player
+    assert people.get("Browns") != "Sheldon Richardson"

@@ -13,11 +13,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
 
 @lru_cache(maxsize=1)
 def nlp():
-    import spacy
+    from storyline.annotate.pipeline import load_nlp
 
-    from storyline.annotate.pipeline import SPACY_MODEL
-
-    return spacy.load(SPACY_MODEL)
+    return load_nlp()  # the pipeline as annotate runs it (no lemmatizer)
 
 
 def resolved(text: str, pronoun_at: str) -> str | None:

@@ -16,11 +16,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
 
 @lru_cache(maxsize=1)
 def nlp():
-    import spacy
+    from storyline.annotate.pipeline import load_nlp
 
-    from storyline.annotate.pipeline import SPACY_MODEL
-
-    return spacy.load(SPACY_MODEL)
+    return load_nlp()  # the pipeline as annotate runs it (no lemmatizer)
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +133,13 @@ def test_a_bare_surname_goes_to_the_namesake_the_corpus_names_far_more():
     even = link_actors({"a": [m("Jeb Bush", "PERSON")] * 10, "b": [m("George W. Bush", "PERSON")] * 8,
                         "c": [m("Bush", "PERSON")] * 3})
     assert "Bush" in {a.name for a in even.actors}
+
+
+def test_a_name_tagged_a_person_in_some_documents_takes_the_type_the_corpus_mostly_gives_it():
+    index = link_actors({"a": [m("MacBook Pro", "ORG")] * 8, "b": [m("MacBook Pro", "PERSON")] * 2})
+    assert [(a.name, a.type, a.mentions) for a in index.actors] == [("MacBook Pro", "ORG", 10)]
+    index = link_actors({"a": [m("Trump", "PERSON")] * 9, "b": [m("Trump", "ORG")] * 3})
+    assert [(a.type, a.mentions) for a in index.actors] == [("PERSON", 12)]
+    # used about as often both ways: two actors (as "Washington" the person and the place above)
+    index = link_actors({"a": [m("Jordan", "PERSON")] * 3, "b": [m("Jordan", "GPE")] * 4})
+    assert len(index.actors) == 2

@@ -23,6 +23,7 @@ from storyline.annotate.gazetteer import (
     normalize_space,
     us_state,
 )
+from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
 
 if TYPE_CHECKING:
@@ -67,9 +68,16 @@ _LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014"
 _HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
                     "esque", "ish", "linked", "made", "free", "wide", "level", "bound"}
 # Verbs whose direct object or "from" phrase is a place one moves through, not a government.
-_MOTION = {"go", "come", "return", "travel", "fly", "arrive", "visit", "leave", "reach", "move", "head",
-           "land", "tour", "enter", "depart", "live", "stay", "drive", "walk", "sail", "relocate", "flee",
-           "escape", "commute", "evacuate", "bomb", "attack", "shell", "strike", "invade", "capture"}
+# every form: the pipeline runs without spaCy's lemmatizer ("went back to Washington", "visited Beijing")
+_MOTION = verb_forms(("go", "come", "return", "travel", "fly", "arrive", "visit", "leave", "reach", "move", "head",
+                      "land", "tour", "enter", "depart", "live", "stay", "drive", "walk", "sail", "relocate", "flee",
+                      "escape", "commute", "evacuate", "bomb", "attack", "shell", "strike", "invade", "capture"))
+# nouns of the city itself: "the city center of Amsterdam", "the streets of Beijing", "the mayor of Paris"
+_CITY_NOUNS = {"center", "centre", "city", "heart", "streets", "street", "outskirts", "suburbs", "suburb",
+               "mayor", "residents", "resident", "people", "citizens", "skyline", "airport", "downtown",
+               "neighborhood", "neighbourhood", "district", "districts", "part", "parts", "area", "areas",
+               "population", "air", "pollution", "traffic", "museums", "university", "port", "edge", "north",
+               "south", "east", "west", "inhabitants", "council", "police", "metro", "subway"}
 _PLACE_PREPOSITIONS = {"in", "at", "to", "into", "near", "around", "outside", "inside", "through", "via",
                        "within", "throughout", "across", "onto", "beyond", "past"}
 _PLATFORM_PREPOSITIONS = {"on", "via"}
@@ -203,6 +211,11 @@ def _without_titles(text: str, s: _Span) -> _Span:
     """A PERSON span starts at the name: titles, roles and nationalities before it are not the name."""
     if s.label != "PERSON":
         return s
+    # a team and position, an office or a party before the name: "Browns DL Sheldon Richardson", "Acme CEO
+    # Jane Roe": an all-capital abbreviation after the first word, two capitalised words after it
+    role = re.match(r"(?:\S+\s+)+?[A-Z]{2,4}\s+(?=[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+$)", text[s.start:s.end])
+    if role:
+        s.start += role.end()
     while True:
         m = re.match(r"(\S+)\s+", text[s.start:s.end])
         if not m:
@@ -596,12 +609,14 @@ def _token_means_state(tok: Token, depth: int) -> bool:
     if dep in ("nsubj", "nsubjpass", "poss"):
         return True
     if dep == "dobj":
-        return tok.head.lemma_.casefold() not in _MOTION
+        return tok.head.lower_ not in _MOTION
     if dep == "pobj":
         prep = tok.head
         if prep.lower_ in _PLACE_PREPOSITIONS:
             return False
-        return prep.head.lemma_.casefold() not in _MOTION
+        if prep.lower_ == "of" and prep.head.lower_ in _CITY_NOUNS:
+            return False
+        return prep.head.lower_ not in _MOTION
     if dep == "conj":
         head = tok.head
         if country_name(head.text) and head.ent_type_ in ("GPE", ""):

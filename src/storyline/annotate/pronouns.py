@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.entities import given_name_gender
+from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
 
 if TYPE_CHECKING:
@@ -92,12 +93,16 @@ def _token_at(doc: Doc, char_start: int) -> Token | None:
     return None
 
 
+# every form: the pipeline runs without spaCy's lemmatizer
+_LINKING = verb_forms(("be", "seem", "appear", "happen", "remain", "become"))
+
+
 def _pleonastic(tok: Token) -> bool:
     """"It is a miracle that...", "it seems": an "it" that points forward to a clause, not back."""
     if tok.dep_ == "expl":
         return True
     head = tok.head
-    if tok.dep_ == "nsubj" and head.lemma_ in ("be", "seem", "appear", "happen", "remain", "become"):
+    if tok.dep_ == "nsubj" and head.lower_ in _LINKING:
         return any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and c.i > tok.i for c in head.subtree)
     return False
 

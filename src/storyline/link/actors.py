@@ -77,6 +77,7 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
     # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
     named = {target: _canonical_name(members[target]) for target in variants.values()}
     merged.update(variants)
+    merged.update(_types_merged(members, merged))
     for key, target in merged.items():
         members.setdefault(target, []).extend(members.pop(key))
         for d in docs_of.pop(key):
@@ -153,6 +154,27 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tup
 
 _DOMINANT_SHARE = 0.8
 _DOMINANT_MENTIONS = 10
+_TYPE_DOMINANCE = 2
+
+
+def _types_merged(members: dict[tuple[bool, str], list[Mention]],
+                  merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """One name the tagger calls a person in some documents and a product, organisation or place in
+    others ("MacBook Pro": 64 mentions as ORG, 16 as PERSON) is one actor, of the type the corpus gives
+    it at least twice as often; a name used about as often both ways stays two actors."""
+    taken = set(merged) | set(merged.values())
+    out: dict[tuple[bool, str], tuple[bool, str]] = {}
+    for key in members:
+        person, k = key
+        other = (False, k)
+        if not person or other not in members or key in taken or other in taken:
+            continue
+        n_person, n_other = len(members[key]), len(members[other])
+        if n_other >= _TYPE_DOMINANCE * n_person:
+            out[key] = other
+        elif n_person >= _TYPE_DOMINANCE * n_other:
+            out[other] = key
+    return out
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
