@@ -143,3 +143,10 @@ def test_a_name_tagged_a_person_in_some_documents_takes_the_type_the_corpus_most
     # used about as often both ways: two actors (as "Washington" the person and the place above)
     index = link_actors({"a": [m("Jordan", "PERSON")] * 3, "b": [m("Jordan", "GPE")] * 4})
     assert len(index.actors) == 2
+
+
+def test_a_product_tagged_a_person_joins_it_with_the_parts_of_its_name():
+    index = link_actors({"a": [m("MacBook Pro", "ORG")] * 8,
+                         "b": [m("MacBook Pro", "PERSON"), m("MacBook", "PERSON"), m("Pro", "PERSON")]})
+    assert [(a.name, a.type, a.mentions) for a in index.actors] == [("MacBook Pro", "ORG", 11)]
+    assert len({index.actor_for("b", i) for i in range(3)}) == 1

@@ -78,6 +78,7 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
     named = {target: _canonical_name(members[target]) for target in variants.values()}
     merged.update(variants)
     merged.update(_types_merged(members, merged))
+    merged = {key: _final(key, merged) for key in merged}  # "Pro" -> "MacBook Pro" (person) -> (product)
     for key, target in merged.items():
         members.setdefault(target, []).extend(members.pop(key))
         for d in docs_of.pop(key):
@@ -152,6 +153,14 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tup
     return merged
 
 
+def _final(key: tuple[bool, str], merged: dict[tuple[bool, str], tuple[bool, str]]) -> tuple[bool, str]:
+    seen = {key}
+    while key in merged and merged[key] not in seen:
+        key = merged[key]
+        seen.add(key)
+    return key
+
+
 _DOMINANT_SHARE = 0.8
 _DOMINANT_MENTIONS = 10
 _TYPE_DOMINANCE = 2
@@ -162,14 +171,16 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
     """One name the tagger calls a person in some documents and a product, organisation or place in
     others ("MacBook Pro": 64 mentions as ORG, 16 as PERSON) is one actor, of the type the corpus gives
     it at least twice as often; a name used about as often both ways stays two actors."""
-    taken = set(merged) | set(merged.values())
+    def size(key: tuple[bool, str]) -> int:  # with the clusters already merged into it
+        return len(members[key]) + sum(len(members[k]) for k, t in merged.items() if t == key)
+
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
     for key in members:
         person, k = key
         other = (False, k)
-        if not person or other not in members or key in taken or other in taken:
+        if not person or other not in members or key in merged or other in merged:
             continue
-        n_person, n_other = len(members[key]), len(members[other])
+        n_person, n_other = size(key), size(other)
         if n_other >= _TYPE_DOMINANCE * n_person:
             out[key] = other
         elif n_person >= _TYPE_DOMINANCE * n_other:
