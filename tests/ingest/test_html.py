@@ -122,3 +122,32 @@ def test_declared_legacy_charset_is_used() -> None:
 def test_utf8_wins_over_a_stale_charset_declaration() -> None:
     html = '<html><head><meta charset="iso-8859-1"></head><body><p>Moon Jae-in — Séoul</p></body></html>'
     assert "Moon Jae-in — Séoul" in decode_page(html.encode("utf-8"))
+
+
+def test_a_sentence_the_xml_extraction_cut_at_a_link_is_whole_again() -> None:
+    from lxml import etree
+
+    from storyline.ingest.html import _blocks_of, _rejoin_split_links
+
+    # trafilatura's XML (links kept) for an AppleInsider review laid out with <br>s; the page reads "the last
+    # i9 <a>MacBook Pro</a> was released" and "<a>Price Guide</a> for the latest <a>deals</a> and …"
+    xml = ("<main><p>But, here we are.</p><p>Just months after the last i9</p><p><ref target='a'>MacBook Pro</ref>"
+           "was released, Apple has unveiled its 16-inch MacBook Pro.</p><p>Be sure to check out the AppleInsider"
+           "</p><p><ref target='b'>16-inch MacBook Pro Price Guide</ref>for the latest</p><p><ref target='c'>deals"
+           "</ref>and product availability.</p><p><ref target='d'>Related: Apple's new Mac Pro</ref></p></main>")
+    main = etree.fromstring(xml)
+    _rejoin_split_links(main)
+    assert [b.text for b in _blocks_of(main)] == [
+        "But, here we are.",
+        "Just months after the last i9 MacBook Pro was released, Apple has unveiled its 16-inch MacBook Pro.",
+        "Be sure to check out the AppleInsider 16-inch MacBook Pro Price Guide for the latest deals and product "
+        "availability.",
+        "Related: Apple's new Mac Pro",  # a link paragraph after a finished sentence stays apart
+    ]
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="needs ../shared/data/article-bodies-dev")
+def test_the_review_page_keeps_its_linked_sentences_whole() -> None:
+    page = PAGES / "html" / "65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c.html.gz"
+    text = extract_page(gzip.decompress(page.read_bytes())).text
+    assert "the last i9 MacBook Pro was released, Apple has unveiled" in text

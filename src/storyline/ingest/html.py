@@ -153,7 +153,40 @@ def _trafilatura_blocks(html: str, url: str | None) -> list[_Block]:
     except etree.XMLSyntaxError:
         return []
     main = root.find("main")
-    return list(_blocks_of(main if main is not None else root))
+    main = main if main is not None else root
+    _rejoin_split_links(main)
+    return list(_blocks_of(main))
+
+
+# trafilatura's XML output (with links kept) can cut a sentence at a link in text laid out with <br>s:
+# "Just months after the last i9</p><p><ref>MacBook Pro</ref>was released" (the page has "the last i9
+# <a>MacBook Pro</a> was released"). Its plain-text output keeps the sentence whole, so this is the XML
+# mode's own slip, undone here: a paragraph that opens on a link and carries on in lower case continues
+# the paragraph before it when that one stops mid-sentence.
+_MID_SENTENCE_END = re.compile(r"[\w,;–—-]\s*$")
+
+
+def _rejoin_split_links(element: Any) -> None:
+    children = [c for c in element if isinstance(c.tag, str)]
+    prev = None
+    for para in children:
+        ref = para[0] if len(para) else None
+        if prev is None or prev.tag != "p" or para.tag != "p" or ref is None or ref.tag != "ref" \
+                or (para.text or "").strip() or not _MID_SENTENCE_END.search(_flat_text(prev)) \
+                or not re.match(r"\s*[a-z.,;:!?)]", ref.tail or ""):
+            prev = para
+            continue
+        last = prev[-1] if len(prev) else None
+        if last is None:
+            prev.text = (prev.text or "").rstrip() + " "
+        else:
+            last.tail = (last.tail or "").rstrip() + " "
+        for node in list(para):
+            prev.append(node)
+        element.remove(para)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in ("p", "ref", "hi"):
+            _rejoin_split_links(child)
 
 
 def _flat_text(element: Any) -> str:
@@ -165,6 +198,9 @@ def _flat_text(element: Any) -> str:
         if node.text and node.tag != "lb":
             parts.append(node.text)
         if node is not element and node.tail:
+            # the XML mode drops the space after a link: "<ref>MacBook Pro</ref>was released"
+            if node.tag in ("ref", "hi") and node.tail[:1].isalnum() and parts and parts[-1][-1:].isalnum():
+                parts.append(" ")
             parts.append(node.tail)
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
 
