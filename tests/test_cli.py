@@ -126,6 +126,14 @@ def test_timeline_filters_by_actor_alias(analyzed):
     assert missing.exit_code == 1 and "storyline actors" in missing.output
 
 
+def test_timeline_says_dates_as_a_reader_does(analyzed):
+    out, _ = analyzed
+    result = runner.invoke(app, ["timeline", "--db", str(out / "storyline.db")])
+    # the Singapore summit: its day as words, the TIMEX3 value under it; the 2017 autumn as a season
+    assert "12 June 2018" in result.stdout and "2018-06-12" in result.stdout
+    assert "autumn 2017" in result.stdout
+
+
 def test_views_on_a_missing_store_say_what_to_do(tmp_path):
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "storyline analyze" in result.output

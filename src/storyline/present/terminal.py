@@ -12,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
+from storyline.present.dates import date_label
+
 __all__ = [
     "Progress",
     "print_actors",
@@ -132,7 +134,7 @@ def _doc_labels(documents: list[Any]) -> dict[str, str]:
 def print_timeline(events: list[Any], actors: list[Any], documents: list[Any]) -> None:
     names, labels = _names(actors), _doc_labels(documents)
     table = Table(title=f"Timeline: {len(events)} events", highlight=False, show_lines=True)
-    table.add_column("date", no_wrap=True)
+    table.add_column("date", max_width=24, overflow="fold")
     table.add_column("what happened", overflow="fold", ratio=3)
     table.add_column("actors", overflow="fold", ratio=1)
     table.add_column("sources", overflow="fold", ratio=1)
@@ -140,7 +142,9 @@ def print_timeline(events: list[Any], actors: list[Any], documents: list[Any]) -
         sources = "\n".join(esc(f"{labels.get(s.document, s.document)} ({s.time_expression!r})") for s in e.sources)
         where = f"\n[dim]in {esc(e.location)}[/]" if e.location else ""
         inferred = "\n[yellow]inferred[/]" if e.date_inferred else ""
-        table.add_row(f"{e.date}\n[dim]{e.granularity}[/]{inferred}", esc(e.summary) + where,
+        # the date as a reader says it ("the 1300s", "autumn 2017"), the TIMEX3 value under it
+        table.add_row(f"{esc(date_label(e.date))}\n[dim]{esc(e.date)}[/]{inferred}",
+                      esc(e.summary) + where,
                       esc(", ".join(names.get(a, a) for a in e.actors)), sources)
     out.print(table)
 
