@@ -86,3 +86,10 @@ def test_it_after_an_organisations_statement_is_the_organisation_though_the_quot
     text = ("The Swedish Prosecution Authority closed the case. The decision surprised lawyers, and it was "
             "criticised.")
     assert resolved(text, "it was") is None
+
+
+def test_a_pronoun_subject_before_carries_the_chain_past_the_names_its_sentence_mentions():
+    text = ("Prince Andrew claims that he felt honor-bound to visit Epstein. During the visit, he was photographed "
+            "having long chats with Epstein while strolling around Central Park. Was this a mistake? He instead "
+            "told the BBC interviewer that he regretted nothing.")
+    assert resolved(text, "He instead") == "Andrew"

@@ -30,7 +30,7 @@ _LOOKBACK = 2  # sentences before the pronoun's own: beyond that news prose has 
 _SUBJECT = ("nsubj", "nsubjpass")
 
 
-def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention]) -> Mention | None:
+def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: int = 0) -> Mention | None:
     """The mention a pronoun at ``char_start`` refers to, or None when it is not a third-person
     pronoun, is pleonastic ("it is clear that"), or the text leaves it ambiguous."""
     tok = _token_at(doc, char_start)
@@ -69,6 +69,11 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention]) -> Menti
         if word in _PLURAL and len(people) >= 2:
             return None  # "Trump and Kim ... They": a group of people, not one actor
         found = [m for m in in_sentence if wanted(m)]
+        # "During the visit, he was photographed chatting with Epstein. … He instead told the BBC: …": a
+        # sentence whose main subject is the same pronoun carries the chain on, past the names it mentions
+        chain = _main_pronoun_subject(sent, word) if i < here and _depth < _LOOKBACK else None
+        if chain is not None and not any(_is_subject(doc, m) for m in found):
+            return resolve_pronoun(doc, chain.idx, mentions, _depth + 1)
         if not found:
             continue
         names = {m.name for m in found}
@@ -83,6 +88,18 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention]) -> Menti
         if len({m.name for m in main}) == 1:
             return main[-1]
         return None
+    return None
+
+
+def _main_pronoun_subject(sent, word: str) -> Token | None:
+    """The sentence's main-clause subject when it is a pronoun of the same person as ``word`` (he/she)."""
+    same = _MALE if word in _MALE else _FEMALE if word in _FEMALE else None
+    if same is None:
+        return None
+    for tok in sent:
+        if tok.dep_ in _SUBJECT and tok.lower_ in ("he", "she") and tok.lower_ in same \
+                and _conj_head(tok.head).dep_ == "ROOT":
+            return tok
     return None
 
 
