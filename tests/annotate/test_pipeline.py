@@ -185,3 +185,12 @@ def test_a_speaker_is_not_the_place_it_is_posted_to():
     speakers = {q.speaker_text: q.speaker_name for q in ann.quotes if q.kind != "scare"}
     assert speakers["China’s ambassador to Britain"] == "China"
     assert speakers["a spokesman for the Chinese Ministry of Foreign Affairs"] == "Chinese Ministry of Foreign Affairs"
+
+
+def test_he_added_after_a_long_quote_continues_its_speaker():
+    text = ("Donald Trump spoke in Iowa on Friday.\n\nTrump said that “ethanol people” “do a fantastic job. And "
+            "it’s so important. And it’s another form of, let’s stay away from OPEC. It’s so important. We will "
+            "win.”\n\nHe added, “We need ethanol.”")
+    ann = annotate_document(Document(id="e", source_path="e.txt", text=text, published="2016-01-20"))
+    last = [q for q in ann.quotes if q.kind != "scare"][-1]
+    assert last.speaker_text == "He" and last.speaker_name == "Donald Trump"

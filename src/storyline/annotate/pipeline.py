@@ -149,6 +149,12 @@ def _name_interviewee(answers: list[Quote], mentions: list[Mention]) -> None:
         q.speaker_text, q.speaker_start, q.speaker_end = who.text, who.start, who.end
 
 
+def _sentences_between(sdoc: Doc, start: int, end: int) -> int:
+    """How many sentences open between two offsets (a long quote's own sentences do not count against
+    the "he added" that follows it)."""
+    return sum(1 for s in sdoc.sents if start <= s.start_char < end)
+
+
 # News convention: a quote attributed to "he"/"she" soon after another quote continues that speaker
 # ("'...,' Trump said. ... 'We will see,' he added.") when the pronoun fits and no one else intervenes.
 _CONTINUATION_SENTENCES = 3
@@ -182,7 +188,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous:
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
-            and quote.sentence - previous.sentence <= _CONTINUATION_SENTENCES:
+            and _sentences_between(sdoc, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
         others = {m.name for m in mentions if m.label == "PERSON" and previous.end <= m.start < quote.speaker_start}
         if others <= {previous.speaker_name}:
             quote.speaker_name, quote.speaker_label = previous.speaker_name, "PERSON"
