@@ -93,3 +93,10 @@ def test_a_pronoun_subject_before_carries_the_chain_past_the_names_its_sentence_
             "having long chats with Epstein while strolling around Central Park. Was this a mistake? He instead "
             "told the BBC interviewer that he regretted nothing.")
     assert resolved(text, "He instead") == "Andrew"
+
+
+def test_a_quotations_own_sentences_do_not_use_up_the_look_back():
+    text = ("Bernie Sanders, a senator from Vermont, said economic stagnation is the source of much of the disaffection.\n\n"
+            "“Let’s be clear. The global economy is not working for the majority of people. This is an economic "
+            "model developed by the elite. We need real change,” he said.")
+    assert resolved(text, "he said") == "Bernie Sanders"

@@ -62,7 +62,13 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
 
     sentences = list(doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= tok.i < s.end)
-    for i in range(here, max(here - _LOOKBACK, 0) - 1, -1):
+    # a quotation's own sentences do not count: '“Let’s be clear. … We need real change,” he said' looks
+    # back past the quote to the sentence before it
+    quoted = _quoted(doc.text)
+    back = [i for i in range(here, -1, -1)
+            if i == here or not any(a <= sentences[i].start_char and sentences[i].end_char <= b + 1
+                                    for a, b in quoted)][:_LOOKBACK + 1]
+    for i in back:
         sent = sentences[i]
         in_sentence = [m for m in earlier if sent.start_char <= m.start < sent.end_char]
         people = {m.name for m in in_sentence if m.label == "PERSON"}
