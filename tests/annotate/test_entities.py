@@ -247,3 +247,8 @@ def test_a_team_and_position_before_a_name_are_not_the_name():
     assert people.get("Sheldon Richardson") == "Sheldon Richardson"
     # the team is not the player
     assert people.get("Browns") != "Sheldon Richardson"
+
+
+def test_a_trademark_sign_is_not_part_of_a_name():
+    names = {m.text for m in mentions_of("The jam uses SweeTARTS® candy and ® Honey from Nestlé™ farms in Ohio.")}
+    assert not any(ch in name for name in names for ch in "®™©")

@@ -62,8 +62,9 @@ _NAMED_AFTER_HEADS = {
 }
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
-_TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0"
-_LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014"
+# trademark signs are not part of a name either ("® Honey", "Switch Lite™")
+_TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0\u00ae\u2122\u00a9"
+_LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014\u00ae\u2122\u00a9"
 # Words glued by a hyphen to a name that make an adjective, not a longer name ("Trump-era").
 _HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
                     "esque", "ish", "linked", "made", "free", "wide", "level", "bound"}
