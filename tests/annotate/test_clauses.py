@@ -49,3 +49,12 @@ def test_a_relative_clause_keeps_the_noun_it_is_about_and_no_dangling_and() -> N
         "The show, which first aired in 1989"
     assert clauses("Kerry, who had opposed a similar effort in 2007 and, spoke.", "2016-05-01")["2007"][1] == \
         "Kerry, who had opposed a similar effort in 2007"
+
+
+def test_a_reduced_relative_keeps_its_noun() -> None:
+    found = clauses("Prosecutors in Sweden have dropped an investigation into a rape allegation made against "
+                    "Wikileaks co-founder Julian Assange in 2010.", "2019-11-19")
+    assert found["2010"][1] == "a rape allegation made against Wikileaks co-founder Julian Assange in 2010"
+    found = clauses("As a way of comparison, the SunShot Initiative launched by the U.S. government in 2011 aimed "
+                    "to cut costs.", "2019-11-19")
+    assert found["2011"][1] == "the SunShot Initiative launched by the U.S. government in 2011"

@@ -114,6 +114,11 @@ def _extent(anchor: Token, sent: Span) -> tuple[int, int]:
     if anchor.dep_ == "relcl" and anchor.doc[lo].lower_ in ("who", "which", "that", "whose", "whom") \
             and anchor.head.i < lo:
         lo = max(anchor.head.left_edge.i, sent.start)
+    # a reduced relative keeps its noun too: "a rape allegation made against Assange in 2010", "the
+    # SunShot Initiative launched by the U.S. government in 2011" (not "Made against … in 2010")
+    if anchor.dep_ == "acl" and anchor.tag_ in ("VBN", "VBG") and anchor.head.i < anchor.i \
+            and anchor.head.pos_ in ("NOUN", "PROPN", "PRON") and lo == anchor.i:
+        lo = max(anchor.head.left_edge.i, sent.start)
     return lo, hi
 
 
