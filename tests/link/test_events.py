@@ -293,3 +293,11 @@ def test_a_weekend_event_is_dated_as_its_two_days_as_the_contract_writes_dates()
     event = _event([_candidate("a", 0, "2018-W36-WE")], link_actors({}))
     assert (event.date, event.granularity) == ("2018-09-08/2018-09-09", "weekend")
     assert re.match(export_schema()["$defs"]["timex_value"]["pattern"], event.date)
+
+
+def test_a_line_keeps_as_of():
+    from storyline.link.events import _trimmed
+
+    assert _trimmed("As of October, Emirates had a fleet of 270 aircraft") == \
+        "As of October, Emirates had a fleet of 270 aircraft"
+    assert _trimmed("as the talks collapsed in Hanoi in February") == "The talks collapsed in Hanoi in February"

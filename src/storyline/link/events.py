@@ -47,8 +47,10 @@ _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 _PLACE_CUE = re.compile(r"\b(?:in|at|to|near|outside|inside|on)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Hanoi meeting", "the Singapore summit": a place naming the gathering is where it happened.
 _GATHERING_AFTER = re.compile(r"^[\s-]*(?:summit|meeting|talks|conference|negotiations|visit|trip)\b", re.IGNORECASE)
-_LEADING_LINKERS = re.compile(r"^(?:after|before|since|when|while|as|although|though|despite|following|"
-                              r"amid|during|until|because|once|and|but|so)\b[\s,]*", re.IGNORECASE)
+# not "As of October, …" ("Of October" is no line) nor "As well as"
+_LEADING_LINKERS = re.compile(r"^(?:after|before|since|when|while|as(?!\s+(?:of|well|far|long|soon|much)\b)|"
+                              r"although|though|despite|following|amid|during|until|because|once|and|but|so)"
+                              r"\b[\s,]*", re.IGNORECASE)
 
 
 @dataclass
