@@ -473,3 +473,8 @@ def test_shopping_and_other_named_days_are_holidays_not_weekdays() -> None:
     assert values["Cyber Monday"] == "2019-12-02"
     assert values["Veterans Day 2018"] == "2018-11-11"
     assert values["Martin Luther King Jr. Day"] == "2020-01-20"
+
+
+def test_around_a_possessive_date_is_around_the_thing_it_owns() -> None:
+    assert "around Wednesday" not in _values("Relatives looked for ways to get around Wednesday's ruling.", "2000-01-07")
+    assert _values("The talks ended around Wednesday.", "2000-01-07")["around Wednesday"] == "2000-01-05"

@@ -1209,7 +1209,7 @@ _DURATION_PREFIX_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "just ove
 _DATE_JOIN = re.compile(r"(?i),?\s+(?:at\s+|on\s+)?$|,?\s*$")
 
 
-def _widen(text: str, start: int, found: _Found, floor: int) -> tuple[int, str | None]:
+def _widen(text: str, start: int, end: int, found: _Found, floor: int) -> tuple[int, str | None]:
     """Take in a modifier word just before a timex ("early 2019", "more than four hours")."""
     if found.value.endswith("_REF") or found.type == "SET":
         return start, found.mod
@@ -1222,7 +1222,10 @@ def _widen(text: str, start: int, found: _Found, floor: int) -> tuple[int, str |
         return start, found.mod
     m = _DATE_PREFIX.search(before)
     if m:
-        return start - len(m[0]), found.mod or _DATE_PREFIX_MOD[(m[1] or m[2]).lower()]
+        word = (m[1] or m[2]).lower()
+        # "get around Wednesday's ruling": "around" goes with the ruling the date is the possessor of
+        if not (word in ("around", "about") and re.match(r"['’]s\b", text[end:end + 3])):
+            return start - len(m[0]), found.mod or _DATE_PREFIX_MOD[word]
     return start, found.mod
 
 
@@ -1251,7 +1254,7 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
         if found is None or not found.value:
             continue
         m_start, m_end = m.start(), m.end()
-        m_start, mod = _widen(text, m_start, found, last_end)
+        m_start, mod = _widen(text, m_start, m_end, found, last_end)
         timex = Timex(start=m_start, end=m_end, text=text[m_start:m_end], type=found.type, value=found.value,
                       granularity=granularity_of(found.value) if found.type in ("DATE", "TIME") else None,
                       anchored=found.anchored, mod=mod)
