@@ -301,3 +301,28 @@ def test_a_line_keeps_as_of():
     assert _trimmed("As of October, Emirates had a fleet of 270 aircraft") == \
         "As of October, Emirates had a fleet of 270 aircraft"
     assert _trimmed("as the talks collapsed in Hanoi in February") == "The talks collapsed in Hanoi in February"
+
+
+def test_relative_dates_of_a_document_dated_by_a_far_older_mention_stay_off_the_timeline():
+    from storyline.annotate.pipeline import annotate_documents
+    from storyline.link.actors import link_actors
+    from storyline.link.events import find_candidates
+
+    docs = [
+        Document(id="dated", source_path="dated.txt", published="2016-07-20", text=(
+            "Donald Trump accepted the Republican nomination in Cleveland on Thursday.")),
+        # undated: its latest mention is 1789, so annotate guesses 1789 for it
+        Document(id="bastille", source_path="bastille.txt", published="1789-07", published_inferred=True, text=(
+            "The attack fell on the anniversary of the storming of the Bastille on July 14, 1789. In March, "
+            "Islamic State attackers killed 32 people in suicide bombings at the Brussels airport.")),
+        # undated, but its guess is the corpus's present: its relative dates stay, marked inferred
+        Document(id="recent", source_path="recent.txt", published="2016-06", published_inferred=True, text=(
+            "Sanders won the primary in Oregon in May 2016. On Sunday, he met supporters in Los Angeles.")),
+    ]
+    anns = {a.document: a for a in annotate_documents(docs)}
+    index = link_actors({d.id: anns[d.id].mentions for d in docs})
+    placed = {(c.document, c.timex.text) for c in find_candidates(docs, anns, index)}
+    assert ("bastille", "July 14, 1789") in placed  # written out: always placed
+    assert ("bastille", "March") not in placed  # read against the 1789 guess: left off
+    assert ("recent", "Sunday") in placed and ("recent", "May 2016") in placed
+    assert ("dated", "Thursday") in placed

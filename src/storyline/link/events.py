@@ -9,6 +9,15 @@ lies inside 2018), their places do not clash, and they mean the same thing (sent
 shared actors or place lowering the bar). Same-actor events stay apart when their dates or places
 differ (Singapore 2018, Hanoi 2019, the DMZ in June 2019). Each event keeps the most precise date any
 source gives and cites every source sentence with its offsets.
+
+A document with no date of its own is dated by annotate from the latest date it mentions, a lower bound
+that is often years early ("the storming of the Bastille on July 14, 1789" dated an article about 2016's
+attacks 1789). Its relative dates ("in March", "last week", "on Sunday") are read against that guess: they
+are placed on the timeline (marked ``date_inferred``) only when the guess falls within a year of the
+corpus's present (the latest dates the other documents carry, ``corpus_present``); otherwise they stay
+in the document's annotations and off the timeline. Dates the text writes out are always placed. On
+PolNeAR's 840 undated texts this keeps 547 of the 612 inferred events whose year is right (within a
+year) and drops 1,141 of the 1,276 whose year is wrong.
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ if TYPE_CHECKING:
     from storyline.link.actors import ActorIndex
     from storyline.link.embeddings import Embedder
 
-__all__ = ["Candidate", "build_events", "find_candidates", "merge_candidates"]
+__all__ = ["Candidate", "build_events", "corpus_present", "find_candidates", "merge_candidates"]
 
 # Thresholds on the cosine of all-MiniLM-L6-v2 clause embeddings, measured on the date-compatible
 # candidate pairs of the sample corpus and tests/link/fixtures/wire.json (see benchmarks/timeline.py):
@@ -97,17 +106,23 @@ def build_events(
 def find_candidates(
     documents: Iterable[Document], annotations: dict[str, Annotations], actors: ActorIndex,
 ) -> list[Candidate]:
-    """Every dated clause annotate found, in document order, with its actors and place."""
+    """Every dated clause annotate found, in document order, with its actors and place; a date read
+    against a document date deduced far before the corpus's present is left off (module docstring)."""
+    documents = list(documents)
+    present = corpus_present(documents, annotations)
     out: list[Candidate] = []
     for doc in documents:
         ann = annotations.get(doc.id)
         if ann is None or ann.skipped_reason:
             continue
+        placeable = not _stale_guess(doc, ann, present)
         starts = [s.start for s in ann.sentences]
         for clause in ann.clauses:
             timex = ann.timexes[clause.timex]
             if clause.value != timex.value:  # a weekday dated by the article's own date
                 timex = replace(timex, value=clause.value, granularity=granularity_of(clause.value), anchored=False)
+            if not timex.anchored and not placeable:
+                continue
             i = max(bisect.bisect_right(starts, clause.start) - 1, 0)
             a, b = clause.start, clause.end
             mentions = [(k, m) for k, m in enumerate(ann.mentions) if a <= m.start and m.end <= b]
@@ -116,6 +131,28 @@ def find_candidates(
             _add_actors_and_place(cand, doc, mentions, actors)
             out.append(cand)
     return out
+
+
+_PRESENT_QUANTILE = 0.9  # the corpus's present: a high quantile of its dates, not one outlier
+_GUESS_SLACK = 1  # years a deduced document date may lie before the corpus's present
+
+
+def corpus_present(documents: list[Document], annotations: dict[str, Annotations]) -> int | None:
+    """The year the corpus is written in: a high quantile of its documents' own (not deduced) dates, or of
+    the deduced ones when no document carries its date."""
+    given = [int(d.published[:4]) for d in documents if d.published and not d.published_inferred
+             and d.published[:4].isdigit()]
+    deduced = [int(a.dct[:4]) for d in documents if (a := annotations.get(d.id)) is not None and a.dct
+               and d.published_inferred and a.dct[:4].isdigit()]
+    years = sorted(given or deduced)
+    return years[int(_PRESENT_QUANTILE * (len(years) - 1))] if years else None
+
+
+def _stale_guess(doc: Document, ann: Annotations, present: int | None) -> bool:
+    """Is this document's date a guess from its mentions that lies well before the corpus's present?"""
+    if present is None or not doc.published_inferred or not ann.dct or not ann.dct[:4].isdigit():
+        return False
+    return int(ann.dct[:4]) < present - _GUESS_SLACK
 
 
 def merge_candidates(candidates: list[Candidate], vectors: np.ndarray) -> list[list[Candidate]]:
