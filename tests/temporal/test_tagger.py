@@ -478,3 +478,12 @@ def test_shopping_and_other_named_days_are_holidays_not_weekdays() -> None:
 def test_around_a_possessive_date_is_around_the_thing_it_owns() -> None:
     assert "around Wednesday" not in _values("Relatives looked for ways to get around Wednesday's ruling.", "2000-01-07")
     assert _values("The talks ended around Wednesday.", "2000-01-07")["around Wednesday"] == "2000-01-05"
+
+
+def test_numbers_naming_a_bill_a_flight_or_an_address_are_not_years() -> None:
+    for text in ("Just minutes before House Bill 1523 was to take effect, the court ruled.",
+                 "Flight 1549 landed on the Hudson.", "Protesters marched to 1600 Pennsylvania Avenue.",
+                 "Proposition 2012 failed."):
+        assert not [t for t in tag_timexes(text, "2016-07-01") if t.type == "DATE"], text
+    assert _values("The Civil Rights Act of 1964 passed.", "2016-07-01")["1964"] == "1964"
+    assert _values("In 1600 the company was founded.", "2016-07-01")["1600"] == "1600"

@@ -376,6 +376,14 @@ _TIME_PREPOSITION = re.compile(r"(?i)\b(?:in|by|until|till|before|after|since|th
                                r"beyond|year|years|early|mid|late|end\s+of)\s+$")
 # an all-capital product line before the number ("GTX 1660", "RTX 2060"), not an era ("AD 1500")
 _MODEL_BEFORE = re.compile(r"\b(?!(?:AD|BC|BCE|CE|FY|CY)\b)[A-Z]{2,4}\s$")
+# A number that names a thing: a bill, a flight, a route, a room ("House Bill 1523", "Flight 1549").
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:bill|act\s+no\.?|resolution|proposition|prop\.|measure|amendment|ordinance|"
+                           r"section|article|chapter|rule|flight|route|highway|interstate|road|room|suite|box|unit|"
+                           r"apartment|apt\.?|lot|gate|pier|platform|track|bus|train|no\.|number|#)\s*$")
+# "1600 Pennsylvania Avenue", "1200 Main St.": a street number.
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
+                           r"Drive|Dr\.|Lane|Ln\.|Way|Place|Pl\.|Court|Ct\.|Square|Highway|Parkway|Pkwy\.?|Terrace|"
+                           r"Circle|Plaza)\b")
 _COUNT_BEFORE = re.compile(r"(?i)\b(?:(than|about|nearly|almost|some|over|under|around|approximately|roughly|"
                            r"another|additional|the\s+remaining)|of|only|just)\s+$")
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?!(?:was|is|has|does|as|this|its|his|years|plus)\b)[a-z]{2,}s|"
@@ -401,6 +409,8 @@ def _year(m: re.Match[str], ctx: _Context) -> _Found | None:
         return None  # "a total score of 2072", "RTX 2060": a number, unless it is "by 2050"
     if m[0][0].isdigit() and year < 1900 and _MODEL_BEFORE.search(before):
         return None  # "GTX 1660 Ti": a model number
+    if m[0][0].isdigit() and (_LABEL_BEFORE.search(before) or _STREET_AFTER.match(ctx.text, m.end())):
+        return None  # "House Bill 1523", "Flight 1549", "1600 Pennsylvania Avenue": a label or an address
     return ctx.found("DATE", m[1], relative=False)
 
 
