@@ -252,3 +252,11 @@ def test_a_team_and_position_before_a_name_are_not_the_name():
 def test_a_trademark_sign_is_not_part_of_a_name():
     names = {m.text for m in mentions_of("The jam uses SweeTARTS® candy and ® Honey from Nestlé™ farms in Ohio.")}
     assert not any(ch in name for name in names for ch in "®™©")
+
+
+def test_a_royal_or_papal_title_stays_with_a_single_given_name():
+    text = ("Prince Andrew denied the claims in an interview with the BBC. Andrew said he had no memory of the "
+            "meeting. Pope Francis and King Charles III did not comment; President Joe Biden did.")
+    names = {m.text: m.name for m in mentions_of(text) if m.label == "PERSON"}
+    assert names.get("Prince Andrew") == "Prince Andrew" and names.get("Andrew") == "Prince Andrew"
+    assert "Pope Francis" in names and "Joe Biden" in names

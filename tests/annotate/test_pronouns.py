@@ -92,7 +92,7 @@ def test_a_pronoun_subject_before_carries_the_chain_past_the_names_its_sentence_
     text = ("Prince Andrew claims that he felt honor-bound to visit Epstein. During the visit, he was photographed "
             "having long chats with Epstein while strolling around Central Park. Was this a mistake? He instead "
             "told the BBC interviewer that he regretted nothing.")
-    assert resolved(text, "He instead") == "Andrew"
+    assert resolved(text, "He instead") == "Prince Andrew"
 
 
 def test_a_quotations_own_sentences_do_not_use_up_the_look_back():

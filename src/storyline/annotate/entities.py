@@ -43,6 +43,9 @@ _TITLES = {
     "judge", "justice", "rev", "reverend", "father", "sister", "brother", "emperor", "sheikh",
     "former", "late", "first", "deputy", "acting", "dictator", "strongman", "counsel", "attorney",
 }
+# Titles that stay with a single given name: royals, popes and sheikhs are called by them.
+_ROYAL_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "duke", "duchess"}
+_REGNAL = re.compile(r"^(?:[IVX]+|[IVX]+[.,]?)$")
 # Nouns that make a capitalised phrase an organisation, whatever name opens it ("Morgan Library").
 _ORG_WORDS = {
     "university", "college", "school", "institute", "institution", "ministry", "department", "office",
@@ -103,6 +106,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [_surname_he_repaired(doc, s) for s in spans]
+    spans = [_royal_title_joined(text, s) for s in spans]
     spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
     # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
     # of state", "in the bush", "albeit modest", "us")
@@ -188,6 +192,19 @@ def _surname_he_repaired(doc: Doc, s: _Span) -> _Span:
     return s
 
 
+_ROYAL_BEFORE = re.compile(r"\b(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sheikh|Duke|Duchess)\s$")
+
+
+def _royal_title_joined(text: str, s: _Span) -> _Span:
+    """"Prince Andrew", "Pope Francis": the recognizer leaves the title out, but these people are called by
+    it with one given name (and "Andrew" alone is anyone)."""
+    words = text[s.start:s.end].split()
+    if s.label != "PERSON" or not (len(words) == 1 or len(words) == 2 and _REGNAL.match(words[1])):
+        return s
+    m = _ROYAL_BEFORE.search(text, max(0, s.start - 10), s.start)
+    return _Span(m.start(), s.end, s.label, s.name, s.expansion_of) if m else s
+
+
 def _country_names_completed(text: str, spans: list[_Span]) -> list[_Span]:
     """spaCy splits long official names ("the Democratic" NORP + ...): a span that opens a country name
     written out in the text is extended to the whole name."""
@@ -222,6 +239,9 @@ def _without_titles(text: str, s: _Span) -> _Span:
         if not m:
             return s
         word = m.group(1).rstrip(".").casefold()
+        rest = text[s.start + m.end():s.end].split()
+        if word in _ROYAL_TITLES and (len(rest) == 1 or len(rest) == 2 and _REGNAL.match(rest[1])):
+            return s  # "Prince Andrew", "Pope Francis", "King Charles III": the title is how the name is said
         if word in _TITLES or country_name(m.group(1)) or word.endswith(("an", "ese", "ish", "i")) and \
                 _is_demonym(m.group(1)):
             s.start += m.end()
@@ -274,6 +294,8 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
     parts: dict[str, set[str]] = {}
     for surface in person_surfaces:
         words = surface.split()
+        if len(words) > 2 and _REGNAL.match(words[-1]):
+            words = words[:-1]  # "King Charles III" is "Charles"
         if len(words) < 2:
             continue
         for word in (words[0], words[-1]):
