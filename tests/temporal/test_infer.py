@@ -51,3 +51,10 @@ def test_a_date_the_article_only_looks_ahead_to_does_not_date_it() -> None:
             "by the end of 1990. It reported a loss in June 1989.")
     guess = infer_publication_date(text)
     assert guess is not None and guess.value == "1989" and "June 1989" in guess.evidence
+
+
+def test_a_term_up_for_renewal_does_not_date_the_article() -> None:
+    text = ("The brand earned $100 million in 2014. The Ivanka Trump contract is up for renewal in 2018. Tester, "
+            "himself up for reelection in 2018, voted no.")
+    found = infer_publication_date(text)
+    assert found is not None and found.value == "2014" and not found.explicit

@@ -106,12 +106,18 @@ _AHEAD_BEFORE = re.compile(r"(?i)\b(?:by|due|until|till|through|before|into|endi
                            r"(?:the\s+)?(?:early|late|mid-?)\s*|the\s+year\s+|on\s+)?$")
 
 
+# "up for reelection in 2018", "is up for renewal in 2018": a standing arrangement points at now or
+# later, never back. (A present progressive, "are defending red states in 2018", often does too, but on
+# TBAQ it as often names the year the article is written in: not counted.)
+_STANDING_BEFORE = re.compile(r"(?i)\bup\s+for\s+\w+(?:\s+\w+)?\s+(?:in|by)\s+$")
+
+
 def _looks_ahead(text: str, t: Timex) -> bool:
     from storyline.temporal.tagger import _FUTURE_CUE
 
     before = text[max(0, t.start - 80):t.start]
     before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
-    if _AHEAD_BEFORE.search(before):
+    if _AHEAD_BEFORE.search(before) or _STANDING_BEFORE.search(before):
         return True
     return bool(_FUTURE_CUE.search(before[-50:]))
 
