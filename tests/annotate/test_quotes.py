@@ -365,3 +365,9 @@ def test_a_passive_cue_is_the_agents_or_no_ones():
                 ).speaker_text == "The senator"
     # nor is the one asked: "The minister was asked about the deal. “No.”"
     assert quotes('The minister was asked about the deal. "No."')[0].speaker_text == "The minister"
+
+
+def test_a_verb_in_a_list_of_deeds_is_the_subjects_not_the_object_before_it():
+    found = [q for q in quotes("During the call, he asked about the Muslim Brotherhood, called Omar a “terrorist” "
+                               "and hung up.")]
+    assert [q.speaker_text for q in found] == ["he"]

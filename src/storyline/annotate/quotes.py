@@ -788,6 +788,11 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
+        if verb.head.dep_ in ("pobj", "dobj") and verb.doc[verb.i - 1].text == "," and verb.tag_ == "VBD" \
+                and outside is not None:
+            # "he asked about the Muslim Brotherhood, called Omar a “terrorist” and said …": a verb in a
+            # list of the subject's deeds, parsed onto the object before it
+            return _main_subject_before(verb, outside)
         return verb.head  # "Trump called the deal …" misparsed as a reduced relative clause
     if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" \
             and (verb.head.tag_ in ("NNS", "NNPS", "NNP") or verb.head.ent_type_ in ("PERSON", "ORG", "NORP")):
