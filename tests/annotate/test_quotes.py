@@ -371,3 +371,8 @@ def test_a_verb_in_a_list_of_deeds_is_the_subjects_not_the_object_before_it():
     found = [q for q in quotes("During the call, he asked about the Muslim Brotherhood, called Omar a “terrorist” "
                                "and hung up.")]
     assert [q.speaker_text for q in found] == ["he"]
+
+
+def test_in_the_words_of_names_the_speaker_before_a_colon():
+    assert only("Here is how bad things got in the words of the patient: “Two months after the onset of the "
+                "symptoms, I was unable to stand or walk.”").speaker_text == "the patient"

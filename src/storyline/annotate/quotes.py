@@ -664,8 +664,11 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
         name.pop(0)
     # After a preposition only a source ('by Philip Bump:', 'from HuffPollster:'), not a place or a
     # medium ('celebrated the attacks on Twitter:', 'called them on it:').
+    # ... or 'in the words of the patient:'
+    words_of = name and name[0].i >= 2 and doc[name[0].i - 1].lower_ == "of" \
+        and doc[name[0].i - 2].lower_ in ("words", "word", "voice")
     if name and (len(name) == len(tokens) or not name[0].i or doc[name[0].i - 1].is_punct
-                 or doc[name[0].i - 1].lower_ in ("by", "from", "with")) \
+                 or doc[name[0].i - 1].lower_ in ("by", "from", "with") or words_of) \
             and any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in name):
         if name[-1].pos_ in ("PROPN", "NOUN", "PRON"):
             return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), ":")
