@@ -376,3 +376,11 @@ def test_a_verb_in_a_list_of_deeds_is_the_subjects_not_the_object_before_it():
 def test_in_the_words_of_names_the_speaker_before_a_colon():
     assert only("Here is how bad things got in the words of the patient: “Two months after the onset of the "
                 "symptoms, I was unable to stand or walk.”").speaker_text == "the patient"
+
+
+@pytest.mark.parametrize("text", [
+    "The Corrs’ song “Breathless” probably doesn’t refer to a duvet.",
+    "Artists share their interpretation of the central theme ‘The Medium is the Message’. All artworks will be lit.",
+])
+def test_a_title_after_the_noun_of_its_kind_has_no_speaker(text):
+    assert all(q.speaker_text is None for q in quotes(text))

@@ -616,7 +616,13 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
     while prev is not None and prev.i > 0 and (prev.is_punct or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
                                                or prev.pos_ == "PROPN"):
         prev = span.doc[prev.i - 1]
-    return prev is not None and prev.lower_ in _TITLE_PREPS
+    return prev is not None and (prev.lower_ in _TITLE_PREPS or prev.lower_ in _WORK_NOUNS)
+
+
+# Nouns a title follows: 'The Corrs’ song “Breathless”', 'the central theme ‘The Medium is the Message’'.
+_WORK_NOUNS = {"song", "single", "album", "film", "movie", "documentary", "book", "novel", "memoir", "show",
+               "series", "sitcom", "play", "musical", "poem", "painting", "theme", "title", "titled", "entitled",
+               "headline", "hashtag", "slogan", "campaign", "column", "episode", "podcast", "game", "app"}
 
 
 def _first_word(tokens: list[Token]) -> Token | None:
