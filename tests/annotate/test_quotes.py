@@ -384,3 +384,11 @@ def test_in_the_words_of_names_the_speaker_before_a_colon():
 ])
 def test_a_title_after_the_noun_of_its_kind_has_no_speaker(text):
     assert all(q.speaker_text is None for q in quotes(text))
+
+
+def test_quote_marks_inside_markup_left_in_plain_text_are_not_quotations():
+    text = ('<tweet author="@realDonaldTrump" datetime="2016-06-29" tweet_id="747986907162877952">Mike Tyson was '
+            'not asked to speak at the convention.</tweet> He said “It was a lie.”')
+    found = quotes(text)
+    assert [q.text for q in found] == ["“It was a lie.”"]
+    assert text[found[0].start:found[0].end] == found[0].text

@@ -198,7 +198,14 @@ def _role(text: str, pos: int, mark: str, para_start: int) -> str:
     return "either"
 
 
+# Markup left in plain text ('<tweet author="@realDonaldTrump" datetime="2016-06-29">'): its quote marks
+# delimit attribute values, not words anyone said. Blanked to the same length, so offsets hold.
+_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>]+))*\s*/?>")
+
+
 def _regions(text: str) -> list[_Region]:
+    if "<" in text:
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     paragraphs = _paragraphs(text)
     double = _double_regions(text, paragraphs)
     if "‘" not in text and "'" not in text:
