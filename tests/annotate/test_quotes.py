@@ -392,3 +392,13 @@ def test_quote_marks_inside_markup_left_in_plain_text_are_not_quotations():
     found = quotes(text)
     assert [q.text for q in found] == ["“It was a lie.”"]
     assert text[found[0].start:found[0].end] == found[0].text
+
+
+def test_a_show_between_two_parts_of_a_quote_is_a_title_and_the_quote_goes_on():
+    found = quotes("“I have always said that I expect to be vetted,” he said on “Meet the Press.” “But being vetted "
+                   "like this is new to me.”")
+    assert [(q.text, q.speaker_text) for q in found] == [
+        ("“I have always said that I expect to be vetted,”", "he"), ("“Meet the Press.”", None),
+        ("“But being vetted like this is new to me.”", "he")]
+    told = quotes("But he told ABC’s “Good Morning America” that he agrees Trump is a “total opportunist.”")
+    assert [q.speaker_text for q in told if q.text.startswith("“Good")] == [None]

@@ -152,6 +152,12 @@ def _marked_quotes(doc: Doc, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[_Region, _Speaker] | None = None
     for region in regions:
+        quote_span = _tokens_between(doc, starts, region.start, region.end)
+        if len(quote_span) and _is_title(text, region, quote_span):
+            # 'told “Fox & Friends”', 'in “The Art of the Deal”', 'he said on “Meet the Press.” “But …”': a
+            # show or a book, not words said, nor the next part of the quote before it
+            quotes.append(_quote(text, region, None, sent_starts))
+            continue
         speaker = _attribute(doc, starts, region, spans)
         if speaker is None and previous is not None and _continues(text, previous[0], region):
             speaker = previous[1]
@@ -434,8 +440,6 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
 
     quote_span = _tokens_between(doc, starts, region.start, region.end)
     # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
-    if len(quote_span) and _is_title(text, region, quote_span):
-        return None  # 'told “Fox & Friends”', 'in “The Art of the Deal”': a show or a book, not words said
     # 0. The cue right after a quote that breaks off at a comma ('“…,” Trump said, after Quick said …'):
     # the news convention outranks the parse, which often hangs the quote on a later verb.
     speaker = _adjacent_cue(doc, starts, region, hi, outside)
@@ -623,7 +627,8 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
     while prev is not None and prev.i > 0 and (prev.is_punct or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
                                                or prev.pos_ == "PROPN"):
         prev = span.doc[prev.i - 1]
-    return prev is not None and (prev.lower_ in _TITLE_PREPS or prev.lower_ in _WORK_NOUNS)
+    return prev is not None and (prev.lower_ in _TITLE_PREPS or prev.lower_ in _WORK_NOUNS
+                                 or prev.lower_ in ("told", "tells", "telling"))
 
 
 # Nouns a title follows: 'The Corrs’ song “Breathless”', 'the central theme ‘The Medium is the Message’'.
@@ -978,6 +983,7 @@ def _continues(text: str, prev: _Region, region: _Region) -> bool:
     """Does ``region`` go on with the previous quote's speaker: the same paragraph ('"…," he said. "…"'),
     or the paragraph right after, opened by the quote?"""
     lead = text[prev.end:region.start].rstrip(" \t\xa0")  # web copy puts no-break spaces after a period
+    lead = lead.rstrip("”’\"'")  # '… he said on “Meet the Press.” “…': the sentence ends inside a title's marks
     if not lead or lead[-1] not in ".!?\n":
         return False  # a fragment inside a new sentence has its own attribution or none
     if region.para_start == prev.para_end:
