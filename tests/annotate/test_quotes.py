@@ -402,3 +402,12 @@ def test_a_show_between_two_parts_of_a_quote_is_a_title_and_the_quote_goes_on():
         ("“But being vetted like this is new to me.”", "he")]
     told = quotes("But he told ABC’s “Good Morning America” that he agrees Trump is a “total opportunist.”")
     assert [q.speaker_text for q in told if q.text.startswith("“Good")] == [None]
+
+
+def test_a_title_is_judged_within_its_sentence():
+    # the words before a quote that opens a sentence are not its preposition ("in South Carolina. “With …”")
+    assert only("He looked to the February 20 primary in South Carolina. “With an eye to February 20th, "
+                "Carolina,” he said.").speaker_text == "he"
+    # a double space before the title is still "on “Meet the Press”"
+    found = quotes("“I expect to be vetted,” he said on  “Meet the Press.” “But this is new to me.”")
+    assert [q.speaker_text for q in found] == ["he", None, "he"]

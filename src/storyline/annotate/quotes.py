@@ -624,8 +624,10 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
     if not words or len(words) > 8 or not all(w[0].isupper() for w in content):
         return False
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    while prev is not None and prev.i > 0 and (prev.is_punct or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
-                                               or prev.pos_ == "PROPN"):
+    # back over marks, articles and names, but not past a sentence or paragraph end
+    while prev is not None and prev.i > 0 and "\n" not in prev.text_with_ws and prev.text not in (".", "!", "?") \
+            and (prev.is_punct or prev.is_space or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
+                 or prev.pos_ == "PROPN"):
         prev = span.doc[prev.i - 1]
     return prev is not None and (prev.lower_ in _TITLE_PREPS or prev.lower_ in _WORK_NOUNS
                                  or prev.lower_ in ("told", "tells", "telling"))
