@@ -51,3 +51,11 @@ def test_dates_the_verb_does_not_date_are_left_as_tagged(text, date, value):
 def test_nothing_moves_without_a_full_document_date():
     text = "The company changed to a calendar year in December."
     assert settled(text, "2019")["December"] == tag_timexes(text, "2019")[0].value
+
+
+def test_a_year_in_a_clause_about_a_noun_does_not_give_a_later_date_its_year():
+    text = ("Under a program approved by the company in 1987 that didn't specify a share amount, Nashua had "
+            "purchased 481,000 shares through Sept. 29.")
+    assert settled(text, "1989-10-30")["Sept. 29"] == "1989-09-29"
+    # a year of the main clause or a fronted phrase carries on
+    assert settled("In 2018 the firm reported a loss, and in March it cut jobs.")["March"] == "2018-03"

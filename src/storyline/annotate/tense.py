@@ -22,9 +22,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.model import Timex
+from storyline.temporal import tag_timexes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["settle_by_tense"]
 
@@ -61,10 +62,21 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
         return t
     if weekday and not m[3]:
         return t
-    # a year written earlier in the sentence gave this date its year ("in 2018 … on June 13")
-    sentence = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if sentence is None or re.search(r"\b(?:1[5-9]|20)\d\d\b", doc.text[sentence.sent.start_char:t.start]):
+    # a year written earlier in the sentence gave this date its year ("in 2018 … on June 13"), unless that
+    # year sits in a clause about a noun ("Under a program approved in 1987 …, Nashua had bought shares
+    # through Sept. 29"): then the date is read again on its own, against the document's date
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
         return t
+    years = [y for y in re.finditer(r"\b(?:1[5-9]|20)\d\d\b", doc.text[span.sent.start_char:t.start])]
+    if years:
+        if not all(_inside_noun_clause(doc, span.sent.start_char + y.start(), span) for y in years):
+            return t
+        alone = [x for x in tag_timexes(t.text, today.isoformat()) if x.type == "DATE"]
+        if not alone or not _PARTIAL_VALUE.fullmatch(alone[0].value):
+            return t
+        t = replace(t, value=alone[0].value)
+        m = _PARTIAL_VALUE.fullmatch(t.value)
     verb = _governing_verb(doc, t)
     tense = _tense(verb) if verb is not None else None
     if tense is None:
@@ -83,6 +95,16 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
     if tense == "future" and (year, month, day or 99) < now:
         return replace(t, value=f"{year + 1:04d}{t.value[4:]}")
     return t
+
+
+def _inside_noun_clause(doc: Doc, char: int, date: Span) -> bool:
+    """Is the word at ``char`` inside a relative or reduced relative clause that does not hold ``date``?"""
+    tok = next((x for x in date.sent if x.idx <= char < x.idx + len(x)), None)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ in ("acl", "relcl"):
+            return not (tok.left_edge.i <= date.start and date.end - 1 <= tok.right_edge.i)
+        tok = tok.head
+    return False
 
 
 def _governing_verb(doc: Doc, t: Timex) -> Token | None:
