@@ -289,7 +289,9 @@ def _documents(page: _Page) -> str:
     for doc in sorted(page.docs.values(), key=lambda d: (when(d), _doc_title(d))):
         published = escape(doc.get("published") or "—")
         if doc.get("published") and doc.get("published_inferred"):
-            published += ' <span class="badge inferred" title="deduced from the dates the article mentions">inferred</span>'
+            published += (' <span class="badge inferred" title="deduced from the dates the article mentions, so a lower '
+                          'bound; when it lies more than a year before the other documents&#39; dates, the article&#39;s '
+                          'relative dates (last week, in March) are left off the timeline">inferred</span>')
         dup = doc.get("duplicate_of")
         if dup:
             original = page.docs.get(dup)
