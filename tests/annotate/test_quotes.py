@@ -411,3 +411,9 @@ def test_a_title_is_judged_within_its_sentence():
     # a double space before the title is still "on “Meet the Press”"
     found = quotes("“I expect to be vetted,” he said on  “Meet the Press.” “But this is new to me.”")
     assert [q.speaker_text for q in found] == ["he", None, "he"]
+
+
+def test_a_cue_without_a_subject_takes_the_name_before_a_participle_set_off_by_commas():
+    text = ("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
+            "had said, ''I think our country does plenty of killing also.''")
+    assert only(text).speaker_text == "Mr. Trump"

@@ -586,6 +586,17 @@ def _name_before(verb: Token, outside) -> _Speaker | None:
         while i >= 0 and doc[i].text != "(" and verb.i - i < 8:
             i -= 1
         i -= 1
+    elif i >= 1 and doc[i].text == ",":
+        # past a participle set off by commas: "after Mr. Trump, asked about the deaths of journalists
+        # under Mr. Putin, had said, ''…''"
+        j = i - 1
+        while j > 0 and doc[j].text != "," and i - j < 16:
+            j -= 1
+        first = doc[j + 1]
+        participle = first.tag_ in ("VBN", "VBG") or first.tag_ == "VBD" and not any(
+            c.dep_ in _SUBJECTS for c in first.children)  # the tagger often calls "asked" here VBD
+        if j > 0 and doc[j].text == "," and participle:
+            i = j - 1
     run: list[Token] = []
     while i >= 0 and outside(doc[i]) and _in_name(doc[i]) and doc[i].pos_ not in ("CCONJ", "PART", "PRON") \
             and len(run) < 6:
