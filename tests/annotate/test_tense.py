@@ -59,3 +59,8 @@ def test_a_year_in_a_clause_about_a_noun_does_not_give_a_later_date_its_year():
     assert settled(text, "1989-10-30")["Sept. 29"] == "1989-09-29"
     # a year of the main clause or a fronted phrase carries on
     assert settled("In 2018 the firm reported a loss, and in March it cut jobs.")["March"] == "2018-03"
+
+
+def test_a_leap_day_is_not_moved_to_a_year_without_one():
+    # read on 2020-02-20, a past "Feb. 29" cannot be 2019-02-29
+    assert settled("The company changed its name on Feb. 29.", "2020-02-20")["Feb. 29"] == "2020-02-29"

@@ -68,7 +68,7 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return t
-    years = [y for y in re.finditer(r"\b(?:1[5-9]|20)\d\d\b", doc.text[span.sent.start_char:t.start])]
+    years = list(re.finditer(r"\b(?:1[5-9]|20)\d\d\b", doc.text[span.sent.start_char:t.start]))
     if years:
         if not all(_inside_noun_clause(doc, span.sent.start_char + y.start(), span) for y in years):
             return t
@@ -91,10 +91,20 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
         return t
     key, now = (year, month, day or 0), (today.year, today.month, today.day if day else 0)
     if tense == "past" and key > now:
-        return replace(t, value=f"{year - 1:04d}{t.value[4:]}")
+        return _in_year(t, year - 1, month, day)
     if tense == "future" and (year, month, day or 99) < now:
-        return replace(t, value=f"{year + 1:04d}{t.value[4:]}")
+        return _in_year(t, year + 1, month, day)
     return t
+
+
+def _in_year(t: Timex, year: int, month: int, day: int | None) -> Timex:
+    """The date moved to ``year``; unchanged when that year has no such day (29 February)."""
+    if day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return t
+    return replace(t, value=f"{year:04d}{t.value[4:]}")
 
 
 def _inside_noun_clause(doc: Doc, char: int, date: Span) -> bool:
