@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.annotate.tense import settle_by_tense
-from storyline.temporal import tag_timexes
+from storyline.temporal import bounds, tag_timexes
 
 DCT = "2019-11-20"  # a Wednesday
 
@@ -64,3 +67,16 @@ def test_a_year_in_a_clause_about_a_noun_does_not_give_a_later_date_its_year():
 def test_a_leap_day_is_not_moved_to_a_year_without_one():
     # read on 2020-02-20, a past "Feb. 29" cannot be 2019-02-29
     assert settled("The company changed its name on Feb. 29.", "2020-02-20")["Feb. 29"] == "2020-02-29"
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(month=st.integers(1, 12), day=st.integers(1, 29), dct=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+       verb=st.sampled_from(["changed its name", "will change its name", "planned a vote", "meets"]))
+def test_settled_values_are_real_days(month, day, dct, verb):
+    text = f"The company {verb} on {MONTHS[month - 1]} {day}."
+    for value in settled(text, dct.isoformat()).values():
+        assert bounds(value) is not None, value
