@@ -487,3 +487,8 @@ def test_numbers_naming_a_bill_a_flight_or_an_address_are_not_years() -> None:
         assert not [t for t in tag_timexes(text, "2016-07-01") if t.type == "DATE"], text
     assert _values("The Civil Rights Act of 1964 passed.", "2016-07-01")["1964"] == "1964"
     assert _values("In 1600 the company was founded.", "2016-07-01")["1600"] == "1600"
+
+
+def test_easter_week_and_holy_week_are_the_iso_week_of_easter() -> None:
+    assert _values("Protesters prayed as Easter week began.", "2000-04-16")["Easter week"] == "2000-W16"
+    assert _values("During Holy Week 2019 the cathedral burned.", "2019-06-01")["Holy Week 2019"] == "2019-W16"

@@ -744,6 +744,9 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "easter sunday": lambda y: _easter(y),
     "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    # weeks: the ISO week holding the day ("as Easter week began" on Palm Sunday 2000 is 2000-W16)
+    "easter week": lambda y: _easter(y),
+    "holy week": lambda y: _easter(y) - dt.timedelta(days=1),
     "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
     "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
     "veterans day": lambda y: dt.date(y, 11, 11),
@@ -765,11 +768,13 @@ def _easter(year: int) -> dt.date:
 
 @_rule(r"\b(?:(last|next|this)\s+)?(Thanksgiving|Christmas\s+Eve|Christmas|New\s+Year's\s+(?:Eve|Day)|"
        r"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|"
-       r"Election\s+Day|Easter\s+(?:Sunday|Monday)|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|Good\s+Friday|"
+       r"Election\s+Day|Easter\s+(?:Sunday|Monday|[Ww]eek)|Holy\s+Week|Easter(?!\s+(?:week|Island|egg|bunny|Rising))|"
+       r"Good\s+Friday|"
        r"Black\s+Friday|Cyber\s+Monday|Veterans\s+Day|Boxing\s+Day|St\.?\s+Patrick's\s+Day|Mother's\s+Day|"
        r"Father's\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|Columbus\s+Day)"
        rf"(?:\s+Day)?(?:,?\s+(?:of\s+|in\s+)?({_Y4}))?(?![\w-])",
-       trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday|Black Friday|Cyber Monday")
+       trigger=r"Thanksgiving|Christmas|New Year|Day|Fourth|Halloween|Easter|Good Friday|Black Friday|Cyber Monday|"
+               r"Holy Week")
 def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     key = " ".join(m[2].lower().replace("’", "'").split())
     key = re.sub(r"^st\.? ", "st. ", key)
@@ -778,10 +783,11 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     day_of = _HOLIDAYS[key]
     today = ctx.anchor.date
     if today is None:
-        return _Found("DATE", "XXXX" + day_of(2000).strftime("-%m-%d"), anchored=False)
+        return _Found("DATE", "XXXX-WXX" if key.endswith("week") else "XXXX" + day_of(2000).strftime("-%m-%d"),
+                      anchored=False)
     rel = (m[1] or "").lower()
     if m[3]:  # "Election Day 2012", "Christmas of 1998"
-        return ctx.found("DATE", day_of(int(m[3])).isoformat(), relative=False)
+        return ctx.found("DATE", _holiday_value(key, day_of(int(m[3]))), relative=False)
     if key == "election day" and not (ctx.year_ref is not None and ctx.same_sentence(ctx.year_ref_end, m.start())):
         # The US general election falls in even years: the next one, or in a past-tense clause (or after
         # "last") the last one ("voters went to the polls on Election Day")
@@ -790,7 +796,7 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
             day = max((d for d in evens if d <= today), default=evens[0])
         else:
             day = min((d for d in evens if d > today or d == today and rel != "next"), default=evens[-1])
-        return ctx.found("DATE", day.isoformat())
+        return ctx.found("DATE", _holiday_value(key, day))
     this_year = day_of(today.year)
     if rel == "last":
         day = this_year if this_year < today else day_of(today.year - 1)
@@ -799,7 +805,12 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Found | None:
     else:
         year = _nearest_year(ctx, this_year.month, this_year.day, m.start(), m.end())
         day = day_of(year if year is not None else today.year)
-    return ctx.found("DATE", day.isoformat())
+    return ctx.found("DATE", _holiday_value(key, day))
+
+
+def _holiday_value(key: str, day: dt.date) -> str:
+    """A holiday's day, or for a holiday week ("Easter week") the ISO week holding it."""
+    return format_date(day, "week") if key.endswith("week") else day.isoformat()
 
 
 _REL_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
