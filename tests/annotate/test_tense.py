@@ -80,3 +80,9 @@ def test_settled_values_are_real_days(month, day, dct, verb):
     text = f"The company {verb} on {MONTHS[month - 1]} {day}."
     for value in settled(text, dct.isoformat()).values():
         assert bounds(value) is not None, value
+
+
+def test_a_holiday_in_a_past_clause_is_the_last_one():
+    # read on Monday 2000-04-17, before Easter Sunday (04-23)
+    assert settled("The family met at Easter to discuss the boy.", "2000-04-17")["Easter"] == "1999-04-04"
+    assert settled("The family will meet at Easter.", "2000-04-17")["Easter"] == "2000-04-23"

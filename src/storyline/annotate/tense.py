@@ -31,6 +31,11 @@ __all__ = ["settle_by_tense"]
 
 _MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# Holidays the tagger places in the nearest year ("They met at Easter", read just before Easter, was the
+# coming one); Election Day keeps the tagger's own even-year rule.
+_HOLIDAY = re.compile(r"(?i)\b(?:christmas|thanksgiving|easter|halloween|new\s+year's|independence\s+day|"
+                      r"labor\s+day|memorial\s+day|valentine's|good\s+friday|black\s+friday|cyber\s+monday|"
+                      r"veterans\s+day|mother's\s+day|father's\s+day|boxing\s+day|fourth\s+of\s+july)\b")
 # A date with its own anchor: "last March", "next Monday", "two years ago", "March 2019".
 _ANCHORED = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following|ago|earlier|later|yesterday|"
                        r"today|tomorrow|tonight)\b|\d{4}")
@@ -57,8 +62,8 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
     m = _PARTIAL_VALUE.fullmatch(t.value)
     if m is None or t.type != "DATE" or _ANCHORED.search(t.text):
         return t
-    weekday = bool(_WEEKDAY.search(t.text)) and not _MONTH.search(t.text)
-    if not weekday and not _MONTH.search(t.text):
+    weekday = bool(_WEEKDAY.search(t.text)) and not _MONTH.search(t.text) and not _HOLIDAY.search(t.text)
+    if not weekday and not _MONTH.search(t.text) and not _HOLIDAY.search(t.text):
         return t
     if weekday and not m[3]:
         return t
@@ -91,10 +96,17 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
         return t
     key, now = (year, month, day or 0), (today.year, today.month, today.day if day else 0)
     if tense == "past" and key > now:
-        return _in_year(t, year - 1, month, day)
+        return _holiday_a_year_off(t, today, -1) if _HOLIDAY.search(t.text) else _in_year(t, year - 1, month, day)
     if tense == "future" and (year, month, day or 99) < now:
-        return _in_year(t, year + 1, month, day)
+        return _holiday_a_year_off(t, today, 1) if _HOLIDAY.search(t.text) else _in_year(t, year + 1, month, day)
     return t
+
+
+def _holiday_a_year_off(t: Timex, today: dt.date, years: int) -> Timex:
+    """A holiday in the year before or after: read again a year off, since Easter or Thanksgiving move."""
+    then = today.replace(year=today.year + years, day=min(today.day, 28))
+    found = [x for x in tag_timexes(t.text, then.isoformat()) if x.type == "DATE"]
+    return replace(t, value=found[0].value) if found and _PARTIAL_VALUE.fullmatch(found[0].value) else t
 
 
 def _in_year(t: Timex, year: int, month: int, day: int | None) -> Timex:
