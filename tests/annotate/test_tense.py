@@ -31,6 +31,9 @@ def settled(text: str, dct: str = DCT) -> dict[str, str]:
     ("The roadmap was announced by the ministry in March, which aimed to cut costs.", "March", "2019-03"),
     ("The company changed to a calendar year in December.", "December", "2018-12"),
     ("Since KKR bought RJR in February for $25 billion, it has sold assets.", "February", "2019-02"),
+    # a reduced relative tells what was done ("a tariff imposed … in September"), unless it sets a date
+    ("Firms wonder whether a 15 percent tariff imposed on consumer goods in September would remain.", "September",
+     "2019-09"),
     # a verb of the future, or of planning: not a day already past
     ("Protesters planned a large demonstration on Saturday.", "Saturday", "2019-11-23"),
     ("The accession was planned for early March.", "early March", "2020-03"),
@@ -44,6 +47,7 @@ def test_the_tense_of_the_verb_a_date_modifies_settles_its_year(text, date, valu
     # an extent ("extended to", "until") bounds a span: the verb's tense says nothing about the date
     ("The offer was extended to Nov. 30.", "Nov. 30", "2019-11-30"),
     ("Regulators gave the company until January to answer.", "January", "2020-01"),
+    ("The issue will dominate a NATO summit set for Washington in March.", "March", "2020-03"),
     # a year earlier in the sentence gave the date its year
     ("In 2018 the firm reported a loss, and in March it cut jobs.", "March", "2018-03"),
 ])

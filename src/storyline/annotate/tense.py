@@ -160,4 +160,12 @@ def _tense(verb: Token) -> str | None:
         return None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not aux and verb.lower_ not in _FORWARD_PARTICIPLES:
+        return "past"  # a reduced relative tells what was done: "a tariff imposed on consumer goods in September"
     return None
+
+
+# Participles that set a date ahead as often as they report one: "a summit set for April", "tariffs planned
+# for Oct. 15" (then canceled): no tense either way.
+_FORWARD_PARTICIPLES = {"set", "due", "slated", "scheduled", "planned", "expected", "proposed", "designed",
+                        "intended", "aimed", "meant", "poised", "billed", "timed", "penciled", "pencilled"}
