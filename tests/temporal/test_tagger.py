@@ -492,3 +492,9 @@ def test_numbers_naming_a_bill_a_flight_or_an_address_are_not_years() -> None:
 def test_easter_week_and_holy_week_are_the_iso_week_of_easter() -> None:
     assert _values("Protesters prayed as Easter week began.", "2000-04-16")["Easter week"] == "2000-W16"
     assert _values("During Holy Week 2019 the cathedral burned.", "2019-06-01")["Holy Week 2019"] == "2019-W16"
+
+
+def test_a_while_and_some_time_are_vague_stretches_only_after_for_or_after() -> None:
+    assert _values("They will have to live without power for a while.", "1998-01-11")["a while"] == "PXX"
+    assert _values("Troops could stay in the region for some time.", "1990-08-15")["some time"] == "PXX"
+    assert _values("He calls once in a while, at some time of his choosing.", "1990-08-15") == {}

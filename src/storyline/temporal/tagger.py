@@ -1088,6 +1088,14 @@ def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", "PAST_REF", relative=False)
 
 
+@_rule(r"(?<=\bfor\s)(?:quite\s+)?(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time)(?![\w-])"
+       r"|(?<=\bafter\s)a\s+while(?![\w-])", re.I, trigger=r"(?i)\b(?:while|some\s+time)\b")
+def _vague_while(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"for a while", "for some time", "after a while": a stretch of time of no stated length (TimeML's
+    PXX); not "once in a while" nor "at some time", which are no stretch."""
+    return ctx.found("DURATION", "PXX", relative=False)
+
+
 # --- sets -----------------------------------------------------------------------------------------
 
 _ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
