@@ -38,6 +38,9 @@ def settled(text: str, dct: str = DCT) -> dict[str, str]:
     ("Protesters planned a large demonstration on Saturday.", "Saturday", "2019-11-23"),
     ("The accession was planned for early March.", "early March", "2020-03"),
     ("The summit will be held in March.", "March", "2020-03"),
+    # the date of a framing occasion is the verb's: "In a letter … in May, Duvall said"
+    ("In a letter to the president in May, Zippy Duvall said farmers faced hardship.", "May", "2019-05"),
+    ("Next steps will be divulged in an all-company meeting on Friday, Claure said.", "Friday", "2019-11-22"),
 ])
 def test_the_tense_of_the_verb_a_date_modifies_settles_its_year(text, date, value):
     assert settled(text)[date] == value
@@ -48,6 +51,9 @@ def test_the_tense_of_the_verb_a_date_modifies_settles_its_year(text, date, valu
     ("The offer was extended to Nov. 30.", "Nov. 30", "2019-11-30"),
     ("Regulators gave the company until January to answer.", "January", "2020-01"),
     ("The issue will dominate a NATO summit set for Washington in March.", "March", "2020-03"),
+    # a weekday written with its date fixes the year
+    ("The Times said in an editorial on Saturday, April 25: the court took a detour.", "Saturday, April 25",
+     "2020-04-25"),
     # a year earlier in the sentence gave the date its year
     ("In 2018 the firm reported a loss, and in March it cut jobs.", "March", "2018-03"),
 ])

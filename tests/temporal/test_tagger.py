@@ -498,3 +498,10 @@ def test_a_while_and_some_time_are_vague_stretches_only_after_for_or_after() -> 
     assert _values("They will have to live without power for a while.", "1998-01-11")["a while"] == "PXX"
     assert _values("Troops could stay in the region for some time.", "1990-08-15")["some time"] == "PXX"
     assert _values("He calls once in a while, at some time of his choosing.", "1990-08-15") == {}
+
+
+def test_a_weekday_written_with_its_date_picks_the_year() -> None:
+    # read in November 2019: the nearest April 25 is 2019's (a Thursday); the Saturday one is 2020's
+    assert _values("The Times said in an editorial on Saturday, April 25: the court erred.", "2019-11-20")[
+        "Saturday, April 25"] == "2020-04-25"
+    assert _values("On Tuesday, Nov. 19, they met.", "2019-11-20")["Tuesday, Nov. 19"] == "2019-11-19"

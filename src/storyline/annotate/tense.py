@@ -42,6 +42,7 @@ _ANCHORED = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following|
 _PARTIAL_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
 # Prepositions of extent: the date bounds a span ("extended to Nov. 16"), the verb's tense is the span's.
 _EXTENT = {"to", "until", "till", "through", "by", "before", "after", "since", "from", "into"}
+_OCCASION = {"in", "at", "during"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _MODAL = {"would", "could", "might", "may", "can", "should", "must", "to"}
 # Verbs of planning look ahead even in the past tense: "planned a demonstration on Saturday".
@@ -62,6 +63,8 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
     m = _PARTIAL_VALUE.fullmatch(t.value)
     if m is None or t.type != "DATE" or _ANCHORED.search(t.text):
         return t
+    if _WEEKDAY.search(t.text) and _MONTH.search(t.text) and m[3]:
+        return t  # "Saturday, April 25": the weekday fixes the year, whatever the verb's tense
     weekday = bool(_WEEKDAY.search(t.text)) and not _MONTH.search(t.text) and not _HOLIDAY.search(t.text)
     if not weekday and not _MONTH.search(t.text) and not _HOLIDAY.search(t.text):
         return t
@@ -139,6 +142,11 @@ def _governing_verb(doc: Doc, t: Timex) -> Token | None:
         if tok.head.lower_ in _EXTENT:
             return None
         tok = tok.head.head
+        # the date of a framing occasion: "In a letter to the president in May, Duvall said …", "At a
+        # rally in March, she vowed …": the occasion is the verb's adverbial, and so is its date
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+                and tok.head.lower_ in _OCCASION:
+            tok = tok.head.head
     elif tok.dep_ in ("npadvmod", "advmod", "tmod"):
         tok = tok.head
     else:

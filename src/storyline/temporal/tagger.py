@@ -277,6 +277,13 @@ def _slashed(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", value, relative=False) if ok else None
 
 
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return dt.date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
+
+
 @_rule(rf"(?:{_WD_ANY},?\s+)?(?:the\s+)?\b({_DAY})(?:\s+of)?\s+({_MON})(?:,?\s+({_Y4})(?!\d))?",
        trigger=_MONTH_TRIGGER)
 @_rule(rf"(?:{_WD_ANY},?\s+)?({_MON})\s+(?:the\s+)?({_DAY})(?!\d|:\d|[.,]\d)(?:,?\s+({_Y4})(?!\d))?", trigger=_MONTH_TRIGGER)
@@ -285,6 +292,12 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Found | None:
     month_word, day_word = (b, a) if a[0].isdigit() else (a, b)
     month, day = _month(month_word), _day(day_word)
     year = int(m[3]) if m[3] else _nearest_year(ctx, month, day, m.start(), m.end())
+    weekday = re.match(_WD_ANY, m[0])
+    if weekday and not m[3] and year is not None:
+        # "Saturday, April 25": of the nearby years, the one whose April 25 is a Saturday
+        wd = lx.WEEKDAYS[weekday[0].rstrip(".").lower()]
+        fits = [y for y in (year, year - 1, year + 1) if _is_weekday(y, month, day, wd)]
+        year = fits[0] if fits else year
     value, ok = _date_value(ctx, year, month, day)
     if not ok:
         return None
