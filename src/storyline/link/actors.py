@@ -4,7 +4,9 @@ Each document already names its mentions (``Mention.name``: "Kim" -> "Kim Jong-u
 Korea", "Washington insisted" -> "United States"). Linking merges those names across documents:
 spelling variants share a key ("Kim Jong-un" = "Kim Jong Un"), country names, codes and official
 names share the gazetteer's canonical name, and a bare surname left unresolved in a document that never
-spells the full name joins the one full name the corpus gives it.
+spells the full name joins the one full name the corpus gives it. A name the tagger calls a person in
+some documents and something else in others takes the type the corpus gives it twice as often (the price:
+a rare namesake person of a much-named place joins the place).
 """
 
 from __future__ import annotations
