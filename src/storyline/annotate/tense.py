@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.model import Timex
+from storyline.temporal import lexicon as lx
 from storyline.temporal import tag_timexes
 
 if TYPE_CHECKING:
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["settle_by_tense"]
 
-_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
-_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# the tagger's own vocabulary: month names as it writes them, and the weekdays spelled out
+_MONTH = re.compile(rf"\b(?:{lx.MONTH_RE})\b")
+_WEEKDAY = re.compile(r"(?i)\b(?:" + "|".join(w for w in lx.WEEKDAYS if w.endswith("day")) + r")\b")
 # Holidays the tagger places in the nearest year ("They met at Easter", read just before Easter, was the
 # coming one); Election Day keeps the tagger's own even-year rule.
 _HOLIDAY = re.compile(r"(?i)\b(?:christmas|thanksgiving|easter|halloween|new\s+year's|independence\s+day|"
