@@ -158,7 +158,7 @@ def _marked_quotes(doc: Doc, text: str) -> list[Quote]:
             # show or a book, not words said, nor the next part of the quote before it
             quotes.append(_quote(text, region, None, sent_starts))
             continue
-        speaker = _attribute(doc, starts, region, spans)
+        speaker = _attribute(doc, starts, region, spans, quote_span)
         if speaker is None and previous is not None and _continues(text, previous[0], region):
             speaker = previous[1]
         if speaker is None:
@@ -427,7 +427,8 @@ def _short_attribution(after: str) -> bool:
     return len(words) <= 4 and any(is_reporting_verb(w) for w in words)
 
 
-def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]]) -> _Speaker | None:
+def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[int, int]],
+               quote_span: Span) -> _Speaker | None:
     text = doc_text(doc)
     lo, hi, sent_lo, sent_hi = _windows(text, region, spans)
 
@@ -438,13 +439,12 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     def near(tok: Token) -> bool:
         return lo <= tok.idx < hi and outside(tok)
 
-    quote_span = _tokens_between(doc, starts, region.start, region.end)
-    # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
     # 0. The cue right after a quote that breaks off at a comma ('“…,” Trump said, after Quick said …'):
     # the news convention outranks the parse, which often hangs the quote on a later verb.
     speaker = _adjacent_cue(doc, starts, region, hi, outside)
     if speaker is not None:
         return speaker
+    # 1. A reporting verb that governs the quote: 'Trump called it “a disaster”', '“…,” he said'.
     if len(quote_span):
         for root in _roots(quote_span):
             head, steps = root, 0
