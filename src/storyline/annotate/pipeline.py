@@ -123,7 +123,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     unquoted = [m for m in mentions if not any(q.start <= m.start < q.end for q in quotes)]
     for q in quotes:
         q.sentence = sentence_of(q.start)
-        _resolve_speaker(q, sdoc, mentions, previous, unquoted)
+        _resolve_speaker(q, sdoc, mentions, starts, previous, unquoted)
         if q.speaker_name:
             previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
@@ -149,10 +149,10 @@ def _name_interviewee(answers: list[Quote], mentions: list[Mention]) -> None:
         q.speaker_text, q.speaker_start, q.speaker_end = who.text, who.start, who.end
 
 
-def _sentences_between(sdoc: Doc, start: int, end: int) -> int:
-    """How many sentences open between two offsets (a long quote's own sentences do not count against
-    the "he added" that follows it)."""
-    return sum(1 for s in sdoc.sents if start <= s.start_char < end)
+def _sentences_between(starts: list[int], start: int, end: int) -> int:
+    """How many sentences (their sorted ``starts``) open between two offsets (a long quote's own sentences
+    do not count against the "he added" that follows it)."""
+    return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
 
 
 # News convention: a quote attributed to "he"/"she" soon after another quote continues that speaker
@@ -165,8 +165,8 @@ _SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous: Quote | None = None,
-                     unquoted: list[Mention] | None = None) -> None:
+def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_starts: list[int],
+                     previous: Quote | None = None, unquoted: list[Mention] | None = None) -> None:
     """Name the speaker: the entity the speaker words are (or contain), else the pronoun's person,
     else (for he/she) the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
@@ -188,7 +188,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], previous:
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
-            and _sentences_between(sdoc, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
+            and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
         others = {m.name for m in mentions if m.label == "PERSON" and previous.end <= m.start < quote.speaker_start}
         if others <= {previous.speaker_name}:
             quote.speaker_name, quote.speaker_label = previous.speaker_name, "PERSON"
