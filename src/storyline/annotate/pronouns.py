@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from storyline.annotate.doctext import doc_text
@@ -65,9 +66,9 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     # a quotation's own sentences do not count: '“Let’s be clear. … We need real change,” he said' looks
     # back past the quote to the sentence before it
     quoted = _quoted(doc.text)
-    back = [i for i in range(here, -1, -1)
-            if i == here or not any(a <= sentences[i].start_char and sentences[i].end_char <= b + 1
-                                    for a, b in quoted)][:_LOOKBACK + 1]
+    back = islice((i for i in range(here, -1, -1)
+                   if i == here or not any(a <= sentences[i].start_char and sentences[i].end_char <= b + 1
+                                           for a, b in quoted)), _LOOKBACK + 1)
     for i in back:
         sent = sentences[i]
         in_sentence = [m for m in earlier if sent.start_char <= m.start < sent.end_char]
