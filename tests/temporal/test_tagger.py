@@ -505,3 +505,27 @@ def test_a_weekday_written_with_its_date_picks_the_year() -> None:
     assert _values("The Times said in an editorial on Saturday, April 25: the court erred.", "2019-11-20")[
         "Saturday, April 25"] == "2020-04-25"
     assert _values("On Tuesday, Nov. 19, they met.", "2019-11-20")["Tuesday, Nov. 19"] == "2019-11-19"
+
+
+def test_an_earlier_quarter_named_for_contrast_does_not_frame_the_story() -> None:
+    text = ("Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second quarter, the "
+            "company attributed the gain to its consumer businesses. In the 1989 period, interest expense was "
+            "lower than a year ago.")
+    values = _values(text, "1989-11-01")
+    assert values["second quarter"] == "1989-Q2"
+    assert values["the 1989 period"] == "1989-Q3"
+    assert values["a year ago"] == "1988-Q3"
+    # named without contrast, the earlier quarter is what the next sentence reports on
+    values = _values("Acme's third-quarter net rose. In the second quarter, it earned $2 million, up from "
+                     "$1 million a year earlier.", "1989-11-01")
+    assert values["a year earlier"] == "1988-Q2"
+
+
+def test_last_year_in_an_earnings_comparison_is_the_quarter_a_year_back() -> None:
+    text = ("Travelers posted third-quarter earnings of $24 million, compared with a loss of $3 million last "
+            "year. Sales in the latest period rose 13% from last year's $1.55 billion.")
+    assert [t.value for t in tag_timexes(text, "1989-11-02") if t.text == "last year"] == ["1988-Q3"] * 2
+    # outside an earnings story, or without a comparison, last year is the year
+    assert _values("Prices rose sharply last year.", "1989-11-02")["last year"] == "1988"
+    assert _values("Acme posted third-quarter earnings of $24 million. It hired 300 people last year.",
+                   "1989-11-02")["last year"] == "1988"

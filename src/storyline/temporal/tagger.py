@@ -912,6 +912,13 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
             blank = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                      "quarter": "XXXX-QX", "decade": "XXX", "day": "XXXX-XX-XX"}[unit]
             return _Found("DATE", blank, mod, anchored=False)
+    if rel == "last" and unit == "year" and mod is None:
+        # earnings news compares a quarter with "last year": "a loss of $3 million last year", "up from
+        # last year's $1.55 billion" is the reported quarter a year back, like "a year earlier"
+        framing = _framing_quarter(ctx, m.start())
+        before, _ = ctx._clause_around(m.start(), m.end(), 0)
+        if framing is not None and _COMPARED.search(before):
+            return ctx.found("DATE", f"{framing[0] - 1}-Q{framing[1]}")
     if anaphoric and ctx.ref is not None and _finer(gran, granularity_of(ctx.ref)):
         # "arrested in 2001 … the same day": a day of 2001 the text does not give; say no more than it does
         return ctx.found("DATE", ctx.ref, mod)
@@ -919,6 +926,9 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
     value = format_date(day, gran) + ("-WE" if unit == "weekend" else "")
     return ctx.found("DATE", value, mod)
 
+
+# the words of a comparison with an earlier period, before "last year" in earnings news
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|from|versus|vs\.|against|than)\b")
 
 _GRAN_ORDER = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 
@@ -1333,8 +1343,21 @@ def _remember(ctx: _Context, timex: Timex, found: _Found) -> None:
         unfinished = _after_dct(ctx, timex.value) and (
             ctx.future(timex.start, timex.end) or not _REPORTED.search(" ".join(ctx._clause_around(
                 timex.start, timex.end, 40))))
-        if found.frames and not unfinished:
+        if found.frames and not unfinished and not _backdrop(ctx, timex):
             ctx.quarter_ref, ctx.quarter_ref_end = timex.value, timex.end
+
+
+# an earlier quarter named for contrast: "After a flat second quarter, Kimberly-Clark attributed the
+# [third-quarter] gain to …"; the story still reports the quarter it framed before
+_CONTRAST = re.compile(r"(?i)\b(?:after|following|unlike|since|than|from|compared\s+(?:with|to))\s+"
+                       r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z]+\s+){0,2}$")
+
+
+def _backdrop(ctx: _Context, timex: Timex) -> bool:
+    if ctx.quarter_ref is None or timex.value >= ctx.quarter_ref:
+        return False
+    before, _ = ctx._clause_around(timex.start, timex.end, 0)
+    return bool(_CONTRAST.search(before))
 
 
 # what makes a quarter not yet over at the DCT a reported one: a fiscal quarter "ended Sept. 30"
