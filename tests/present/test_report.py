@@ -330,6 +330,8 @@ def test_date_interval_covers_the_whole_period(value, expected):
     ("2018-12-30/2019-01-02", "30 December 2018 – 2 January 2019"),
     ("2018/2019-06", "2018 – June 2019"),
     ("2019-06-30TEV", "30 June 2019, evening"),
+    ("1989-10-27T24:00", "27 October 1989, midnight"),
+    ("1989-10-27T09:30", "27 October 1989, 09:30"),
 ])
 def test_date_label_says_the_granularity(value, expected):
     assert date_label(value) == expected

@@ -529,3 +529,10 @@ def test_last_year_in_an_earnings_comparison_is_the_quarter_a_year_back() -> Non
     assert _values("Prices rose sharply last year.", "1989-11-02")["last year"] == "1988"
     assert _values("Acme posted third-quarter earnings of $24 million. It hired 300 people last year.",
                    "1989-11-02")["last year"] == "1988"
+
+
+def test_midnight_ends_its_day() -> None:
+    values = _values("The offer had been scheduled to expire at midnight Friday; talks ran past noon.",
+                     "1989-10-30")
+    assert values["midnight Friday"].endswith("T24:00")
+    assert values["noon"] == "1989-10-30T12:00"

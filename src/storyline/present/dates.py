@@ -13,7 +13,7 @@ __all__ = ["date_interval", "date_label"]
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _SEASONS = {"SP": ("spring",), "SU": ("summer",), "FA": ("autumn",), "WI": ("winter",)}
-_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "24:00": "midnight"}
 
 
 def date_interval(value: str | None) -> tuple[date, date] | None:

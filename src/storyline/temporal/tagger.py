@@ -1160,8 +1160,8 @@ def _clock(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[8]:  # "4 in the morning", "7 in the evening"
         hour, minute = int(m[8]) % 12 + (0 if m[9].lower() == "morning" else 12), 0
     elif m[7]:
-        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[m[7].lower()], None
-        hour, minute = hour
+        # midnight ends its day, as deadlines mean it ("expire at midnight Friday"): TimeML's T24:00
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m[7].lower()]
     elif m[5]:
         hour, minute = int(m[5]), int(m[6])
         if not re.search(r"(?i)\b(?:at|by|until|from|since|before|after)\s+$", ctx.text[max(0, m.start() - 8):m.start()]):
