@@ -536,3 +536,9 @@ def test_midnight_ends_its_day() -> None:
                      "1989-10-30")
     assert values["midnight Friday"].endswith("T24:00")
     assert values["noon"] == "1989-10-30T12:00"
+
+
+def test_a_show_named_by_words_of_time_is_not_a_date() -> None:
+    text = ('Baker, speaking on ABC News\' "This Week," said the request gives a legal basis. Gonzalez said '
+            "on CBS's ''60 Minutes'' that it was abuse. \"This week we will win,\" he said.")
+    assert _values(text, "1990-08-13") == {"This week": "1990-W33"}

@@ -1306,6 +1306,8 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
         if found is None or not found.value:
             continue
         m_start, m_end = m.start(), m.end()
+        if _is_title(text, m_start, m_end):
+            continue
         m_start, mod = _widen(text, m_start, m_end, found, last_end)
         timex = Timex(start=m_start, end=m_end, text=text[m_start:m_end], type=found.type, value=found.value,
                       granularity=granularity_of(found.value) if found.type in ("DATE", "TIME") else None,
@@ -1317,6 +1319,18 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
         last_end = m_end
         _remember(ctx, out[-1], found)
     return out
+
+
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘«]|``|'')$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A show or a book named by words of time: ABC's "This Week," CBS's "60 Minutes": a quotation opens
+    right before it and its words are capitalized as a title's are (quoted speech says "This week")."""
+    words = text[start:end].split()
+    if len(words) < 2 or not _OPEN_QUOTE.search(text, max(0, start - 2), start):
+        return False
+    return all(w[0].isupper() for w in words[1:] if w[0].isalpha()) and any(w[0].isalpha() for w in words[1:])
 
 
 _DAY_BEFORE = re.compile(r"(?i)\bthe\s+day\s+(before|after)\s+$")
