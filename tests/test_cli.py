@@ -30,6 +30,12 @@ def test_every_command_has_complete_help(command):
     assert "Usage" in result.output and len(result.output.split()) > 20
 
 
+def test_help_paragraphs_flow_to_the_terminal_width():
+    # a docstring's source line breaks are not the terminal's: a wide terminal gets whole lines
+    result = runner.invoke(app, ["analyze", "--help"], env={"COLUMNS": "200", "TERMINAL_WIDTH": "200"})
+    assert "Exit code 0 when at least one document made it" in " ".join(result.output.split("│"))
+
+
 def test_help_is_instant_because_heavy_libraries_load_lazily():
     code = "import sys, storyline.cli; print(sorted(m for m in ('spacy', 'torch', 'trafilatura') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -18,7 +18,7 @@ app = typer.Typer(
     "a cross-source timeline, quotes with speakers, stories, an HTML report.\n\n"
     "Quick start: storyline analyze articles/ --out out/  (then open out/report.html)",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
     add_completion=False,
 )
 
