@@ -260,3 +260,14 @@ def test_a_royal_or_papal_title_stays_with_a_single_given_name():
     names = {m.text: m.name for m in mentions_of(text) if m.label == "PERSON"}
     assert names.get("Prince Andrew") == "Prince Andrew" and names.get("Andrew") == "Prince Andrew"
     assert "Pope Francis" in names and "Joe Biden" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chris Tang, Hong Kong’s new police commissioner, said it would end.", "Hong Kong"),
+    ("A case of the plague has been reported in China – with the public beginning to worry.", "China"),
+    ("DUBAI, United Arab Emirates — The carrier said it would grow.", "United Arab Emirates"),
+    ("Tariffs have also strengthened the United States’ leverage.", "United States"),
+])
+def test_a_completed_country_name_keeps_no_dash_or_possessive(text, name):
+    found = [m for m in mentions_of(text) if m.name == name]
+    assert [m.text for m in found] == [name]

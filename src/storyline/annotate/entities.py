@@ -214,7 +214,11 @@ def _country_names_completed(text: str, spans: list[_Span]) -> list[_Span]:
         for n in range(min(len(words), 7), 1, -1):
             end = s.start + words[n - 1].end()
             if end > s.end and country_name(re.sub(r"[,;:.]$", "", text[s.start:end])):
-                s = _Span(s.start, end - (1 if text[end - 1] in ",;:." else 0), "GPE")
+                # trimmed again: the name reader forgives a dash or a possessive after the name ("China –",
+                # "Hong Kong’s"), which are not part of it
+                longer = _trimmed(text, _Span(s.start, end, "GPE"))
+                if longer is not None and longer.end > s.end:
+                    s = longer
                 break
         out.append(s)
     kept: list[_Span] = []
