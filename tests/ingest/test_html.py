@@ -12,6 +12,7 @@ import pytest
 
 from storyline.errors import RejectedInput
 from storyline.ingest.html import ExtractedPage, decode_page, extract_page
+from storyline.ingest.metadata import normalize_authors
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 PAGES = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "article-bodies-dev"
@@ -82,6 +83,17 @@ def test_jsonld_metadata_is_parsed() -> None:
     assert page.url == "https://courier.example.com/world/asia/hanoi-summit-ends-early"
     assert page.language == "en"
     assert page.description == "No deal on sanctions relief as talks in Vietnam collapse."
+
+
+def test_jsonld_text_has_its_character_references_decoded_and_no_cms_account_as_author() -> None:
+    # WordPress writes HTML character references into JSON-LD strings, and signs unsigned posts "admin"
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    html = html.replace('"headline": "Kim and Trump walk out of Hanoi summit early"',
+                        '"headline": "&#8216;No deal&#8217;: Kim &amp; Trump walk out of Hanoi summit early"')
+    html = html.replace('{"@type": "Person", "name": "Tom Hale"}', '{"@type": "Person", "name": "admin"}')
+    page = extract_page(html)
+    assert page.title == "‘No deal’: Kim & Trump walk out of Hanoi summit early"
+    assert normalize_authors(page.authors) == ["Jane Park"]
 
 
 def test_jsonld_body_is_clean() -> None:

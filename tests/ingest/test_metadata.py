@@ -106,6 +106,8 @@ def test_broken_sidecar_is_rejected_with_a_reason(tmp_path: Path, content: str):
     ("Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
     ("KT Editorial Board", ["KT Editorial Board"]),
     ("Juan y Maria Lopez", ["Juan", "Maria Lopez"]),
+    ("admin", []),
+    ("By Webmaster", []),
 ])
 def test_authors_are_normalized_to_a_list_of_names(value, names):
     assert normalize_authors(value) == names

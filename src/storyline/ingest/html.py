@@ -9,6 +9,7 @@ and a body split across several containers with ads between them. Metadata comes
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 from collections import Counter
@@ -415,11 +416,15 @@ def _first(*values: Any) -> Any:
 
 
 def _text(value: Any) -> str | None:
+    """A JSON-LD value as text. Publishers write HTML character references into JSON-LD strings
+    (WordPress: "headline": "&#8216;The Medium is the Message&#8217;"), which JSON does not decode."""
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return " ".join(html.unescape(value).split()) or None
 
 
 def _jsonld_nodes(tree: Any) -> list[dict[str, Any]]:
@@ -497,11 +502,9 @@ def _names(value: Any) -> list[str]:
 
 
 def _split_authors(value: Any) -> list[str]:
-    import html as htmllib
-
     if not isinstance(value, str) or not value.strip():
         return []
-    value = htmllib.unescape(value)
+    value = html.unescape(value)
     # Bylines carry their label: "By ...", "Analysis by ...", "Words by ...".
     value = re.sub(r"^\s*(?:(?:analysis|opinion|commentary|review|story|text|words|written|reporting)\s+)?by\s+",
                    "", value, flags=re.IGNORECASE)

@@ -169,6 +169,10 @@ _ROLE_WORDS = {
     "bureau", "chief", "senior", "special", "desk", "team", "board", "agencies", "agency", "wires",
     "news", "staff writer",
 }
+# A publishing system's account names, which sites print when nobody signed the piece (WordPress's "admin").
+_ACCOUNT_NAMES = {"admin", "administrator", "site admin", "webmaster", "web master", "root", "sysadmin",
+                  "superuser", "user", "guest", "author", "anonymous", "unknown", "wpadmin", "wp admin",
+                  "default", "publisher", "content team", "web team", "web editor", "webeditor"}
 
 
 # News agencies and desks a byline names after the writer ("By Jane Morrison, Associated Press"):
@@ -248,7 +252,8 @@ def normalize_authors(value: Any) -> list[str]:
         for part, in_brackets in [(p, False) for p in parts] + [(b, True) for b in bracketed]:
             name = _BYLINE_TAIL.sub("", part).strip(" .,-–—:()[]\"'")
             name = _BY_PREFIX.sub("", name)
-            if not name or name.lower() in _ROLE_WORDS or (_is_role(name) and name.lower() not in _AFFILIATIONS) \
+            if not name or name.lower() in _ROLE_WORDS or name.lower() in _ACCOUNT_NAMES \
+                    or (_is_role(name) and name.lower() not in _AFFILIATIONS) \
                     or not re.search(r"[^\W\d_]", name) or name.startswith("@"):
                 continue  # a role, a number, or a social-media handle
             name, trimmed = _without_tails(name)
