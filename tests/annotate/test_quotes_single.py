@@ -202,6 +202,13 @@ def test_apostrophes_around_a_quote_stay_outside_it():
     assert texts(text, quoted_regions(text)) == ["‘a fantasy’"]
 
 
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote():
+    # seen on a real page: the theme ‘The Medium is the Message‘, … ran on to the paragraph's end
+    text = ("This years’ exhibition revolves around the theme ‘The Medium is the Message‘, the famous statement "
+            "by the Canadian philosopher Marshall McLuhan. The idea behind his statement was simple.")
+    assert texts(text, quoted_regions(text)) == ["‘The Medium is the Message‘"]
+
+
 # --- double-quoted documents keep their behaviour -----------------------------------------------------------
 
 

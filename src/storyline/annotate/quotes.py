@@ -311,12 +311,14 @@ def _single_role(text: str, pos: int, para_start: int, para_end: int) -> str | N
             return None
         else:
             return "open"
-    if after.isalnum() or mark == "‘":
+    if after.isalnum():
         return None  # Kim’s, don’t, o’clock; an opening mark glued to the word before it
     if before in "nN" and pos >= para_start + 2 and text[pos - 2] in "‘’'":
         return None  # the second mark of rock ’n’ roll
     if before in "sS" and after.isspace():
         return "maybe"
+    # an opening mark typed where the closing one belongs ('the theme ‘The Medium is the Message‘, the
+    # famous statement'): at a word end it can only close
     return "close"
 
 
