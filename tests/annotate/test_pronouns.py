@@ -95,6 +95,15 @@ def test_a_pronoun_subject_before_carries_the_chain_past_the_names_its_sentence_
     assert resolved(text, "He instead") == "Prince Andrew"
 
 
+def test_down_a_pronoun_chain_the_person_he_met_is_not_he():
+    # the real page: the name nearest the chain is the friend he visited; with Andrew out of reach, no one
+    text = ("Andrew claims that he felt honor-bound to visit the pedophile in person. This purported severance "
+            "required the British royal spending three days at Epstein’s mansion. Must have been complicated "
+            "conversations? During the visit, he was photographed having long chats with Epstein while strolling "
+            "around Central Park. Was this a mistake? He instead told the BBC interviewer that he regretted it.")
+    assert resolved(text, "He instead") is None
+
+
 def test_a_quotations_own_sentences_do_not_use_up_the_look_back():
     text = ("Bernie Sanders, a senator from Vermont, said economic stagnation is the source of much of the disaffection.\n\n"
             "“Let’s be clear. The global economy is not working for the majority of people. This is an economic "

@@ -31,16 +31,18 @@ _LOOKBACK = 2  # sentences before the pronoun's own: beyond that news prose has 
 _SUBJECT = ("nsubj", "nsubjpass")
 
 
-def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: int = 0) -> Mention | None:
+def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: int = 0,
+                    _not: frozenset[str] = frozenset()) -> Mention | None:
     """The mention a pronoun at ``char_start`` refers to, or None when it is not a third-person
-    pronoun, is pleonastic ("it is clear that"), or the text leaves it ambiguous."""
+    pronoun, is pleonastic ("it is clear that"), or the text leaves it ambiguous. (``_not``: names the
+    pronoun cannot stand for, followed down a chain of the same pronoun.)"""
     tok = _token_at(doc, char_start)
     if tok is None:
         return None
     word = tok.lower_
     if word in _MALE or word in _FEMALE:
         gender = "male" if word in _MALE else "female"
-        wanted = lambda m: m.label == "PERSON" and _gender(doc, m) in (None, gender)  # noqa: E731
+        wanted = lambda m: m.label == "PERSON" and _gender(doc, m) in (None, gender) and m.name not in _not  # noqa: E731
     elif word in _NEUTER or word in _PLURAL:
         # "it"/"they" point at common nouns far more often than at a named state or organisation: only a
         # subject or possessive pronoun resolves, to a named subject no nominal subject has displaced.
@@ -80,7 +82,8 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
         # sentence whose main subject is the same pronoun carries the chain on, past the names it mentions
         chain = _main_pronoun_subject(sent, word) if i < here and _depth < _LOOKBACK else None
         if chain is not None and not any(_is_subject(doc, m) for m in found):
-            return resolve_pronoun(doc, chain.idx, mentions, _depth + 1)
+            # the people that sentence has its "he" meet or talk with are someone else than he is
+            return resolve_pronoun(doc, chain.idx, mentions, _depth + 1, _not | {m.name for m in found})
         if not found:
             continue
         names = {m.name for m in found}
