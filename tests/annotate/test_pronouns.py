@@ -97,10 +97,12 @@ def test_a_pronoun_subject_before_carries_the_chain_past_the_names_its_sentence_
 
 def test_down_a_pronoun_chain_the_person_he_met_is_not_he():
     # the real page: the name nearest the chain is the friend he visited; with Andrew out of reach, no one
-    text = ("Andrew claims that he felt honor-bound to visit the pedophile in person. This purported severance "
-            "required the British royal spending three days at Epstein’s mansion. Must have been complicated "
-            "conversations? During the visit, he was photographed having long chats with Epstein while strolling "
-            "around Central Park. Was this a mistake? He instead told the BBC interviewer that he regretted it.")
+    text = ("Andrew claims that he felt honor-bound to visit the pedophile to tell him in person that their "
+            "friendship was finally over. This purported severance of friendship required the British royal "
+            "spending three days at Epstein’s orgy mansion. Must have been complicated conversations?\n\n"
+            "During the visit, he was photographed having long and serious chats with Epstein while strolling "
+            "around Central Park. Was this to find out how vulnerable the royal was?\n\n"
+            "He instead told the BBC interviewer: “I took the judgement call.”")
     assert resolved(text, "He instead") is None
 
 
