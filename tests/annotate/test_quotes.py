@@ -365,6 +365,12 @@ def test_a_passive_cue_is_the_agents_or_no_ones():
                 ).speaker_text == "The senator"
     # nor is the one asked: "The minister was asked about the deal. “No.”"
     assert quotes('The minister was asked about the deal. "No."')[0].speaker_text == "The minister"
+    # "as expressed in …" is a passive with its subject left out: no one, not the sentence's subject
+    text = ("His seeming principled concern stands in stark contrast to Andrew’s otherwise “lack of remorse” or "
+            "“sympathy” with the victims, as expressed in the BBC interview.")
+    assert [q.speaker_text for q in quotes(text)] == [None, None]
+    assert only("The economy is “in good shape, with solid growth,” as reported by the Federal Reserve."
+                ).speaker_text == "the Federal Reserve"
 
 
 def test_a_verb_in_a_list_of_deeds_is_the_subjects_not_the_object_before_it():

@@ -775,8 +775,13 @@ _SPEAKING_PASSIVES = {"quoted", "heard", "overheard", "recorded", "caught", "see
 
 def _passive(verb: Token) -> bool:
     # not a reduced relative ("measures added by Republicans", "a piece reported by the Times"): such a
-    # participle is rarely the quote's cue
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    # participle is rarely the quote's cue; but "as expressed in the interview", "as reported by the
+    # Times" is a passive with its subject left out
+    children = list(verb.children)
+    if verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
+            and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in children):
+        return True
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
 
 
 def _agent(verb: Token) -> Token | None:
