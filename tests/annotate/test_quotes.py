@@ -423,3 +423,24 @@ def test_a_cue_without_a_subject_takes_the_name_before_a_participle_set_off_by_c
     text = ("The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
             "had said, ''I think our country does plenty of killing also.''")
     assert only(text).speaker_text == "Mr. Trump"
+
+
+def test_a_participle_joined_to_been_with_a_by_agent_is_the_agents():
+    text = ("Human hibernation has been the subject of initial research within ESA's Basic Activities, then "
+            "recommended as a key \"enabling technology\" for space by the Agency's Future Technology Advisory Panel.")
+    assert only(text).speaker_text == "the Agency's Future Technology Advisory Panel"
+    # "was angry and said" is no passive
+    assert only('He was angry and said "we will fight this to the very end."').speaker_text == "He"
+
+
+def test_a_dash_before_a_common_noun_that_goes_on_is_an_apposition_not_a_speaker():
+    text = 'The crew would be given a drug to induce "torpor"—the term for the hibernating state.'
+    assert [q.speaker_text for q in quotes(text)] == [None]
+    assert only('"We will never surrender to them." — a Trump supporter.').speaker_text == "a Trump supporter"
+
+
+def test_maintaining_a_level_is_not_saying():
+    text = ('The mission would be designed with optimum use of artificial intelligence and "fault detection, '
+            'isolation and recovery" to maintain a minimum level of system performance.')
+    assert [q.speaker_text for q in quotes(text)] == [None]
+    assert only('"We did nothing wrong at any point," he maintained.').speaker_text == "he"

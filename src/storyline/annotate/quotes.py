@@ -478,7 +478,12 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
             name.append(tok)
         while name and (name[-1].pos_ in ("CCONJ", "DET", "ADP") or name[-1].text == "-"):
             name.pop()
-        if any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in name) and not any(_reports(t) for t in named[:6]):
+        # a common noun there is a speaker only when nothing follows it ('“…” — a Trump supporter.'); on it
+        # goes an apposition ('to induce "torpor"—the term for the hibernating state')
+        last = name[-1].i + 1 if name else 0
+        ends = last >= len(doc) or doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start
+        if any(t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and ends) for t in name) \
+                and not any(_reports(t) for t in named[:6]):
             return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), "—")
     # 4. A reporting verb beside the quote: after it ('…," said Mr. Garin'), else before ('He added, "…').
     # Before it only for a statement or a long quote: a short fragment further on in the sentence
@@ -745,6 +750,8 @@ def _reports(tok: Token) -> bool:
     if tok.lower_ in ("put", "puts", "putting"):
         # a cue only as "as he put it"; "it puts fear in people" says nothing
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    if tok.lower_ in _KEEPING and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False  # "to maintain a minimum level", "observed a rise": keeping and seeing, not saying
     if is_reporting_verb(tok.text):
         return True
     # Phrasal cues: "he points out", "Hillary shot back", "fired back".
@@ -753,6 +760,9 @@ def _reports(tok: Token) -> bool:
         particle = tok.doc[tok.i + 1].lower_  # "shot back" parsed with "back" as an adverb
     return (particle, tok.lower_) in _PHRASAL
 
+
+# Reporting verbs that keep or see when a noun is their object.
+_KEEPING = {"maintain", "maintains", "maintained", "maintaining", "observe", "observes", "observed", "observing"}
 
 _PHRASAL = {(p, v) for p, verbs in {
     "out": ("point", "points", "pointed", "pointing", "lay", "laid", "spell", "spelled", "lash", "lashed"),
@@ -781,6 +791,15 @@ def _passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children) \
             and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in children):
         return True
+    if verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("conj", "dep") and verb.head.i < verb.i \
+            and not any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in children):
+        # "X has been the subject of research, then recommended as a key “enabling technology” by the
+        # panel": a participle joined to "been" or to a passive shares its passive
+        # ("He was angry and said “…”" is no passive: only a "by" agent makes one of a verb after "was")
+        head = verb.head
+        if head.lower_ in ("been", "was", "were", "is", "are", "be", "being"):
+            return _agent(verb) is not None
+        return verb.tag_ == "VBN" and _passive(head)
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
 
 
