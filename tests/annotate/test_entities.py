@@ -271,3 +271,12 @@ def test_a_royal_or_papal_title_stays_with_a_single_given_name():
 def test_a_completed_country_name_keeps_no_dash_or_possessive(text, name):
     found = [m for m in mentions_of(text) if m.name == name]
     assert [m.text for m in found] == [name]
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_person():
+    text = ("Rep. David McKinley said the flow of drugs across the border is the reason.\n\n"
+            "Border agents \"say you have got to pay attention to this,\" he said.")
+    assert "Border" not in {m.text for m in mentions_of(text)}
+    # a surname the document gives in full stays a person, capital at a sentence start or not
+    assert {m.name for m in mentions_of("Andrew Young spoke first. Young said the young people came.")} \
+        == {"Andrew Young"}

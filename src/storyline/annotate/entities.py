@@ -111,6 +111,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
     # of state", "in the bush", "albeit modest", "us")
     spans = [s for s in spans if any(ch.isupper() for ch in text[s.start:s.end])]
+    spans = [s for s in spans if not _common_word_opening_a_sentence(doc, s, spans)]
     spans = _country_names_completed(text, spans)
     spans = [_without_titles(text, s) for s in spans]
     for s in spans:
@@ -136,6 +137,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
         sentence = max((i for i, st in enumerate(starts) if st <= s.start), default=0)
         mentions.append(Mention(s.start, s.end, text[s.start:s.end], s.label, s.name, sentence))
     return mentions
+
+
+def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> bool:
+    """"Border agents say …" tagged PERSON: a one-word "person" whose capital only opens a sentence and
+    whose word the document writes in lower case elsewhere ("the border") is that common word, unless it
+    is a given name or part of a longer name the document gives."""
+    text = doc.text
+    word = text[s.start:s.end]
+    if s.label != "PERSON" or not re.fullmatch(r"[A-Z][a-z]+", word) or given_name_gender(word):
+        return False
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or not span[0].is_sent_start:
+        return False
+    if not re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", text):
+        return False
+    longer = (text[o.start:o.end] for o in spans if o is not s and o.label == "PERSON")
+    return not any(word in name.split() and name != word for name in longer)
 
 
 def _surface(text: str, s: _Span) -> str:
