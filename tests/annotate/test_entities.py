@@ -280,3 +280,11 @@ def test_a_common_word_opening_a_sentence_is_not_a_person():
     # a surname the document gives in full stays a person, capital at a sentence start or not
     assert {m.name for m in mentions_of("Andrew Young spoke first. Young said the young people came.")} \
         == {"Andrew Young"}
+
+
+def test_a_surname_alone_is_the_full_name_that_ends_in_jr():
+    text = ("Patrick W. Carlineo Jr., 55, pleaded guilty. Carlineo faces ten years. James P. Kennedy Jr., the U.S. "
+            "Attorney, spoke. Kennedy said the case mattered.")
+    names = {m.text: m.name for m in mentions_of(text) if m.label == "PERSON"}
+    assert names["Carlineo"] == "Patrick W. Carlineo Jr."
+    assert names["Kennedy"] == "James P. Kennedy Jr."

@@ -111,3 +111,12 @@ def test_a_quotations_own_sentences_do_not_use_up_the_look_back():
             "“Let’s be clear. The global economy is not working for the majority of people. This is an economic "
             "model developed by the elite. We need real change,” he said.")
     assert resolved(text, "he said") == "Bernie Sanders"
+
+
+def test_what_the_text_says_of_a_person_outranks_the_given_names_usual_sex():
+    # gender-guesser has "Ilhan" as a man's name (Turkish); the article says otherwise
+    text = ("A man pleaded guilty to threatening to kill Rep. Ilhan Omar in March. Omar is one of the first two "
+            "Muslim women elected to Congress. The staff member recalled that he said the threat twice.")
+    assert resolved(text, "he said") is None
+    text = "Congresswoman Omar spoke first. She said the bill would pass."
+    assert resolved(text, "She said") == "Omar"

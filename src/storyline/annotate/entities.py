@@ -307,6 +307,10 @@ def _looks_like_personal_name(surface: str) -> bool:
     return given_name_gender(words[0]) is not None
 
 
+# a generation after a surname: "Patrick W. Carlineo Jr.", "Martin Luther King Sr."
+_GENERATION = re.compile(r"(?:Jr|Sr|jr|sr)\.?,?")
+
+
 def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
     """Name-part key -> the full names (2+ words) it can stand for: "trump" -> {"Donald Trump"}.
 
@@ -316,8 +320,8 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
     parts: dict[str, set[str]] = {}
     for surface in person_surfaces:
         words = surface.split()
-        if len(words) > 2 and _REGNAL.match(words[-1]):
-            words = words[:-1]  # "King Charles III" is "Charles"
+        if len(words) > 2 and (_REGNAL.match(words[-1]) or _GENERATION.fullmatch(words[-1])):
+            words = words[:-1]  # "King Charles III" is "Charles"; "James P. Kennedy Jr." is "Kennedy"
         if len(words) < 2:
             continue
         for word in (words[0], words[-1]):

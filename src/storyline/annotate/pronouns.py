@@ -191,14 +191,40 @@ def _is_main_subject(doc: Doc, m: Mention) -> bool:
 
 
 def _gender(doc: Doc, m: Mention) -> str | None:
-    """A person's gender when the text gives it: a one-sex given name, or "Mr."/"Mrs."/"Ms." before the
-    surname anywhere in the document; None when unknown (compatible with either pronoun)."""
+    """A person's gender when the text gives it: "Mr."/"Mrs."/"Ms." or a gendered title before the surname
+    anywhere in the document, a gendered noun said of the person, else a one-sex given name; None when
+    unknown or contradicted (compatible with either pronoun)."""
     words = m.name.split()
-    if len(words) > 1 and (g := given_name_gender(words[0])):
-        return g
+    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr)\.?", words[-1]):
+        words = words[:-1]
     surname = re.escape(words[-1])
-    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", doc_text(doc)):
+    text = doc_text(doc)
+    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", text):
         return "male"
-    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", doc_text(doc)):
+    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", text):
         return "female"
-    return None
+    # what the text says the person is: "Congresswoman Omar", "Omar is one of the first two Muslim women
+    # elected to Congress", "Carlineo, a father of two"
+    said = {_GENDERED[w.lower()] for w in re.findall(rf"\b({_TITLE_WORDS})\s+(?:[A-Z][\w.-]*\s+)?{surname}\b", text)}
+    said |= {_GENDERED[w.lower()] for w in re.findall(
+        rf"\b{surname}(?:,|\s+(?:is|was|became|remains))\s+(?:(?:one|among)\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+        rf"(?:(?!(?:whose|his|her|their|its|of|and|with|who|that)\b)[\w-]+\s+){{0,4}}({_NOUN_WORDS})\b", text)}
+    if len(said) == 1:
+        return said.pop()
+    # else the given name, when it is (almost) only one sex's: the text outranks it ("Ilhan" is a man's
+    # name in Turkey; "Omar is one of the first two Muslim women elected to Congress")
+    return given_name_gender(words[0]) if len(words) > 1 and not said else None
+
+
+_FEMALE_WORDS = ("woman women mother wife daughter sister girl grandmother widow actress congresswoman "
+                 "chairwoman businesswoman spokeswoman councilwoman assemblywoman queen princess duchess "
+                 "empress lady dame madam").split()
+_MALE_WORDS = ("man men father husband son brother boy grandfather widower actor congressman chairman "
+               "businessman spokesman councilman assemblyman king prince duke emperor lord sir").split()
+_GENDERED = {**{w: "female" for w in _FEMALE_WORDS}, **{w: "male" for w in _MALE_WORDS}}
+# words written as a title before a name, capitalized ("Congresswoman Omar", "Queen Elizabeth")
+_TITLE_WORDS = "|".join(w.capitalize() for w in _GENDERED
+                        if w.endswith(("woman", "man")) and w not in ("woman", "man")
+                        or w in ("queen", "princess", "duchess", "empress", "lady", "dame", "king", "prince",
+                                 "duke", "emperor", "lord", "sir"))
+_NOUN_WORDS = "|".join(_GENDERED)
