@@ -39,8 +39,10 @@ def raw_spacy(nlp, texts: dict[str, str]) -> list[Row]:
 
 def storyline_rows(nlp, texts: dict[str, str]) -> list[Row]:
     from storyline.annotate.entities import find_mentions
+    from storyline.annotate.pipeline import load_nlp
     from storyline.link.actors import link_actors
 
+    nlp = load_nlp()  # the product's pipeline, as annotate runs it (raw spaCy gets the stock one)
     mentions = {name: find_mentions(nlp(text)) for name, text in texts.items()}
     index = link_actors(mentions)
     return [(name, m.start, m.end, m.label, index.actor_for(name, i))

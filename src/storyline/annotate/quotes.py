@@ -933,7 +933,9 @@ def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
         if c.dep_ in _TRAILING and (c.dep_ != "prep" or c.lower_ in _OF_PREPS) and outside(c):
             if c.dep_ == "conj" and c.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
-            keep.extend(t for t in c.subtree if outside(t) and t.dep_ not in ("appos", "relcl", "acl"))
+            # without a clause or apposition about the words kept ("one user on Weibo, which is …")
+            aside = {t.i for a in c.subtree if a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}
+            keep.extend(t for t in c.subtree if outside(t) and t.i not in aside)
     keep = _contiguous(sorted(keep, key=lambda t: t.i), anchor=head)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].dep_ == "cc" or keep[-1].pos_ == "ADP"):
         keep.pop()
