@@ -542,3 +542,9 @@ def test_a_show_named_by_words_of_time_is_not_a_date() -> None:
     text = ('Baker, speaking on ABC News\' "This Week," said the request gives a legal basis. Gonzalez said '
             "on CBS's ''60 Minutes'' that it was abuse. \"This week we will win,\" he said.")
     assert _values(text, "1990-08-13") == {"This week": "1990-W33"}
+
+
+def test_the_last_weekend_of_something_is_its_final_one_not_the_last_before_now():
+    text = ("The Public Award will be presented in the last weekend of the festival. He spent the last year "
+            "of his term abroad. Sales fell in the last week.")
+    assert _values(text, "2018-10-15") == {"the last week": "2018-W41"}

@@ -888,6 +888,8 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
         head, rel = rel.replace("the ", "", 1).split(" of ")
         mod = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
                "rest": "END", "remainder": "END"}[head]
+    if rel == "the last" and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 4]):
+        return None  # "the last weekend of the festival", "the last year of his term": the final one of it
     if unit == "day" and rel not in ("the previous", "the prior", "the preceding", "the following",
                                      "the same", "that", "the next"):
         return None
