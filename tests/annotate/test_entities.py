@@ -288,3 +288,21 @@ def test_a_surname_alone_is_the_full_name_that_ends_in_jr():
     names = {m.text: m.name for m in mentions_of(text) if m.label == "PERSON"}
     assert names["Carlineo"] == "Patrick W. Carlineo Jr."
     assert names["Kennedy"] == "James P. Kennedy Jr."
+
+
+def test_gigabytes_and_rgb_lighting_are_not_guinea_bissau():
+    from storyline.annotate.gazetteer import country_name
+
+    # initialisms are of whole words: a hyphenated name is one word
+    assert country_name("GB") is None and country_name("RGB") is None
+    assert country_name("DPRK") == "North Korea" and country_name("UAE") == "United Arab Emirates"
+    text = "The MacBook Pro comes with 512GB of flash storage and 32 GB of RAM. The monitor has RGB lighting."
+    assert not [m for m in mentions_of(text) if m.label == "GPE"]
+
+
+def test_stories_about_a_capital_are_about_the_city():
+    text = ("The festival shows remarkable stories about Amsterdam. Talks with Pyongyang stalled, and "
+            "Washington insisted on sanctions.")
+    names = {m.text: m.name for m in mentions_of(text)}
+    assert names["Amsterdam"] == "Amsterdam"
+    assert names["Washington"] == "United States"

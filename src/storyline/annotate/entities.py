@@ -82,6 +82,10 @@ _CITY_NOUNS = {"center", "centre", "city", "heart", "streets", "street", "outski
                "neighborhood", "neighbourhood", "district", "districts", "part", "parts", "area", "areas",
                "population", "air", "pollution", "traffic", "museums", "university", "port", "edge", "north",
                "south", "east", "west", "inhabitants", "council", "police", "metro", "subway"}
+# what is told or shown about a place: "stories about Amsterdam" is the city
+_TOPIC_NOUNS = {"story", "stories", "tale", "tales", "history", "histories", "guide", "guides", "book", "books",
+                "film", "films", "documentary", "song", "songs", "photos", "photographs", "pictures", "facts",
+                "things", "memories", "anecdotes", "legends", "novel", "poem"}
 _PLACE_PREPOSITIONS = {"in", "at", "to", "into", "near", "around", "outside", "inside", "through", "via",
                        "within", "throughout", "across", "onto", "beyond", "past"}
 _PLATFORM_PREPOSITIONS = {"on", "via"}
@@ -112,6 +116,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # of state", "in the bush", "albeit modest", "us")
     spans = [s for s in spans if any(ch.isupper() for ch in text[s.start:s.end])]
     spans = [s for s in spans if not _common_word_opening_a_sentence(doc, s, spans)]
+    # capitals right after a number are a unit, not a code: "512GB of flash storage", "16 GB"
+    spans = [s for s in spans if not (re.fullmatch(r"[A-Z]{2,4}", text[s.start:s.end])
+                                      and re.search(r"\d\s?$", text[max(0, s.start - 2):s.start]))]
     spans = _country_names_completed(text, spans)
     spans = [_without_titles(text, s) for s in spans]
     for s in spans:
@@ -665,6 +672,8 @@ def _token_means_state(tok: Token, depth: int) -> bool:
             return False
         if prep.lower_ == "of" and prep.head.lower_ in _CITY_NOUNS:
             return False
+        if prep.lower_ == "about" and prep.head.lower_ in _TOPIC_NOUNS:
+            return False  # "remarkable stories about Amsterdam", "a guide about Beijing": the city
         return prep.head.lower_ not in _MOTION
     if dep == "conj":
         head = tok.head

@@ -47,7 +47,8 @@ def _inverted(name: str) -> str:
 
 
 def _initialism(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _MINOR]
+    # a hyphenated word is one word: nobody writes Guinea-Bissau "GB" (it is gigabytes)
+    words = [w for w in re.split(r"\s+", name) if w and w.casefold() not in _MINOR]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
 
 
