@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storyline.annotate.doctext import doc_text
 from storyline.model import DatedClause, Timex
 from storyline.temporal import bounds, granularity_of
 
@@ -50,7 +51,7 @@ def within_dct(t: Timex, dct: str | None) -> Timex:
 def dated_clauses(sdoc: Doc, timexes: list[Timex], dct: str | None) -> list[DatedClause]:
     """Every clause of ``sdoc`` (the parsed document) that a point date in ``timexes`` dates, in order."""
     out: list[DatedClause] = []
-    text = sdoc.text
+    text = doc_text(sdoc)
     for sent in sdoc.sents:
         dated = [(k, within_dct(t, dct)) for k, t in enumerate(timexes)
                  if sent.start_char <= t.start and t.end <= sent.end_char]

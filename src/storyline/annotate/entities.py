@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from storyline.annotate.doctext import doc_text
 from storyline.annotate.gazetteer import (
     capital_country,
     country_name,
@@ -106,7 +107,7 @@ class _Span:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every PERSON/ORG/GPE/LOC/NORP/FAC/EVENT mention of ``doc``, labels corrected, named within the document."""
-    text = doc.text
+    text = doc_text(doc)
     spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [_surname_he_repaired(doc, s) for s in spans]
@@ -150,7 +151,7 @@ def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> b
     """"Border agents say …" tagged PERSON: a one-word "person" whose capital only opens a sentence and
     whose word the document writes in lower case elsewhere ("the border") is that common word, unless it
     is a given name or part of a longer name the document gives."""
-    text = doc.text
+    text = doc_text(doc)
     word = text[s.start:s.end]
     if s.label != "PERSON" or not re.fullmatch(r"[A-Z][a-z]+", word) or given_name_gender(word):
         return False
@@ -342,7 +343,7 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     """Keys of one-word names the document shows to be people although it never spells the full name:
     spaCy tags the word PERSON somewhere, or "he"/"she" follows it in its sentence with no other person
     between ("Trump tweeted on June 13 as he went back"): organisations are not "he"."""
-    text = doc.text
+    text = doc_text(doc)
     found: set[str] = set()
     for s in spans:
         surface = _surface(text, s)
@@ -484,7 +485,7 @@ def _long_form(short: str, candidate: str) -> str | None:
 def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: dict[str, str]) -> None:
     """Document-level label correction: countries are GPE, a known person's name part is PERSON,
     a defined acronym takes its long form's label, and a surface's other mentions follow its majority."""
-    text = doc.text
+    text = doc_text(doc)
     fixed: set[int] = set()
     by_surface = {name_key(_surface(text, s)): s for s in spans}
     for i, s in enumerate(spans):
@@ -542,7 +543,7 @@ def _is_platform(doc: Doc, s: _Span) -> bool:
 
 
 def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: dict[str, str]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     full_forms = _preferred_spellings([_surface(text, s) for s in spans if s.label == "PERSON"])
     for s in spans:
         surface = _surface(text, s)

@@ -177,6 +177,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
     else (for he/she) the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return
+    from storyline.annotate.doctext import doc_text
     from storyline.annotate.pronouns import resolve_pronoun
 
     inside = [m for m in mentions if m.start < quote.speaker_end and m.end > quote.speaker_start]
@@ -187,7 +188,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
         people = [m for m in inside if m.label == "PERSON"]
         # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
         # ambassador to Britain" is not Britain
-        own = [m for m in inside if not _HOSTING.search(sdoc.text, max(quote.speaker_start, m.start - 10), m.start)]
+        own = [m for m in inside if not _HOSTING.search(doc_text(sdoc), max(quote.speaker_start, m.start - 10), m.start)]
         # ... nor is a people or party named as a modifier: "Democratic inquisitors", "the anti-Scottish
         # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
         own = [m for m in own if m.label != "NORP" or m.end >= quote.speaker_end]

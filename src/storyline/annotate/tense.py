@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storyline.annotate.doctext import doc_text
 from storyline.model import Timex
 from storyline.temporal import lexicon as lx
 from storyline.temporal import tag_timexes
@@ -78,7 +79,7 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return t
-    years = list(re.finditer(r"\b(?:1[5-9]|20)\d\d\b", doc.text[span.sent.start_char:t.start]))
+    years = list(re.finditer(r"\b(?:1[5-9]|20)\d\d\b", doc_text(doc)[span.sent.start_char:t.start]))
     if years:
         if not all(_inside_noun_clause(doc, span.sent.start_char + y.start(), span) for y in years):
             return t
