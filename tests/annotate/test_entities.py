@@ -306,3 +306,12 @@ def test_stories_about_a_capital_are_about_the_city():
     names = {m.text: m.name for m in mentions_of(text)}
     assert names["Amsterdam"] == "Amsterdam"
     assert names["Washington"] == "United States"
+
+
+def test_a_business_named_after_its_founder_and_a_product_with_a_sign_are_not_people():
+    found = {m.text: m.label for m in mentions_of(
+        "At no time did Dick Clark Productions agree to it. Walt Disney Studios released the film, which "
+        "streams on Disney+. Walt Disney was born in 1901.")}
+    assert found["Dick Clark Productions"] == "ORG" and found["Walt Disney Studios"] == "ORG"
+    assert found.get("Disney+", "ORG") == "ORG"
+    assert found["Walt Disney"] == "PERSON"

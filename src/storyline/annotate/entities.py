@@ -56,6 +56,8 @@ _ORG_WORDS = {
     "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
     "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
+    "productions", "studios", "pictures", "films", "records", "entertainment", "ventures", "enterprises",
+    "industries", "brands", "foods", "publishing", "associates", "technologies", "systems",
 }
 # Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
 # a PERSON ending in one is the institution.
@@ -63,6 +65,10 @@ _NAMED_AFTER_HEADS = {
     "center", "centre", "university", "college", "institute", "foundation", "museum", "library", "hospital",
     "stadium", "airport", "school", "academy", "ministry", "department", "agency", "committee", "commission",
     "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
+    # a business named after its founder: "Dick Clark Productions", "Walt Disney Studios"
+    "productions", "studios", "studio", "pictures", "films", "records", "entertainment", "media", "group",
+    "holdings", "partners", "ventures", "enterprises", "industries", "brands", "foods", "motors",
+    "publishing", "capital", "associates", "technologies", "systems", "labs", "gallery", "fund",
 }
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
@@ -129,8 +135,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif s.label == "PERSON" and len(surface.split()) >= 2 \
                 and surface.split()[-1].casefold().rstrip(".") in _NAMED_AFTER_HEADS:
             s.label = "ORG"  # "the Muhammad Ali Center", "Morgan Library": named after someone, not someone
-        elif s.label == "PERSON" and any(ch.isdigit() for ch in surface):
-            s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11": a product line, no one's name
+        elif s.label == "PERSON" and any(ch.isdigit() or ch in "+&@#" for ch in surface):
+            s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11", "Disney+", "PG&E": a product or a firm
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
     spans = _split_name_compounds(text, spans, people)
