@@ -444,3 +444,11 @@ def test_maintaining_a_level_is_not_saying():
             'isolation and recovery" to maintain a minimum level of system performance.')
     assert [q.speaker_text for q in quotes(text)] == [None]
     assert only('"We did nothing wrong at any point," he maintained.').speaker_text == "he"
+
+
+def test_a_fragment_deep_in_a_phrase_is_not_reported_by_a_cue_far_on():
+    text = ("His repeated claims of having no memory of events or knowledge of Epstein’s “unbecoming” behavior "
+            "(classic aloof royal understatement) were contrasted with his laser-like memory of an alibi he "
+            "cited of being at a pizza restaurant.")
+    assert [q.speaker_text for q in quotes(text)] == [None]
+    assert only("The deal was “sad and pathetic,” he told CNN on Monday.").speaker_text == "he"

@@ -49,6 +49,7 @@ _MAX_CHARS = 4000
 _MAX_PARAGRAPHS = 12
 _LEAD_WINDOW = 200  # characters before a quote read for its lead-in
 _SCARE_WORDS = 6  # an unattributed quote this short is a scare quote ("sense", "fire and fury")
+_FRAGMENT_REACH = 8  # words after a quoted fragment where its reporting verb may stand ('“sad,” he told CNN')
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RELATIVE = ("who", "that", "which")
 _NOT_SPEAKERS = {"it", "there", "this", "that"}  # subjects that point at a clause or a thing, not a speaker
@@ -492,7 +493,10 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     first = next((ch for ch in inner if ch.isalnum()), "")
     statement = first.isupper() or first.isdigit() or len(inner.split()) > _SCARE_WORDS
     for candidates in (after, before[::-1] if statement else []):
-        for tok in candidates:
+        for k, tok in enumerate(candidates):
+            if candidates is after and not statement and k > _FRAGMENT_REACH:
+                break  # a fragment deep in a phrase ("knowledge of Epstein’s “unbecoming” behavior … an
+                # alibi he cited") is not what a cue far on in the sentence reports
             if _reports(tok):
                 speaker = _speaker_of(tok, outside)
                 if speaker is None and candidates is after and tok is _first_word(after):
