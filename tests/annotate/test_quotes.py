@@ -452,3 +452,10 @@ def test_a_fragment_deep_in_a_phrase_is_not_reported_by_a_cue_far_on():
             "cited of being at a pizza restaurant.")
     assert [q.speaker_text for q in quotes(text)] == [None]
     assert only("The deal was “sad and pathetic,” he told CNN on Monday.").speaker_text == "he"
+
+
+def test_titles_with_small_words_and_after_where_they_air_have_no_speaker():
+    for text in ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said the plan would fail.",
+                 "In an interview with CNN’s “The Lead with Jake Tapper,” on June 3, Trump continued his attacks.",
+                 "In his autobiography, ''A Time for Truth,'' published in 2015, Mr. Cruz described his youth."):
+        assert all(q.speaker_text is None for q in quotes(text)), text

@@ -642,7 +642,8 @@ _TITLE_PREPS = {"on", "in", "at", "to", "from", "with", "during", "of", "for", "
 def _is_title(text: str, region: _Region, span: Span) -> bool:
     """A short capitalised name right after a preposition: a programme, book or film title."""
     words = re.findall(r"[^\W\d_][\w’'&-]*", text[region.start:region.end])
-    content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]  # "of", "the", "and" stay lower case
+    # a title's small words stay lower case ("Guardians of the Galaxy", "The Lead with Jake Tapper")
+    content = [w for i, w in enumerate(words) if i == 0 or w not in _TITLE_SMALL_WORDS]
     if not words or len(words) > 8 or not all(w[0].isupper() for w in content):
         return False
     prev = span.doc[span.start - 1] if span.start > 0 else None
@@ -658,7 +659,12 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
 # Nouns a title follows: 'The Corrs’ song “Breathless”', 'the central theme ‘The Medium is the Message’'.
 _WORK_NOUNS = {"song", "single", "album", "film", "movie", "documentary", "book", "novel", "memoir", "show",
                "series", "sitcom", "play", "musical", "poem", "painting", "theme", "title", "titled", "entitled",
-               "headline", "hashtag", "slogan", "campaign", "column", "episode", "podcast", "game", "app"}
+               "headline", "hashtag", "slogan", "campaign", "column", "episode", "podcast", "game", "app",
+               # where a title airs or is printed: 'Fox News channel’s “Sunday Morning Futures,”'
+               "channel", "network", "program", "programme", "station", "radio", "newspaper", "magazine",
+               "autobiography", "biography", "blog", "website", "newsletter", "broadcast"}
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
+                      "from", "by", "into", "onto", "over", "as", "vs", "via", "per", "upon"}
 
 
 def _first_word(tokens: list[Token]) -> Token | None:
