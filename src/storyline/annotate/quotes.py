@@ -642,7 +642,7 @@ _TITLE_PREPS = {"on", "in", "at", "to", "from", "with", "during", "of", "for", "
 def _is_title(text: str, region: _Region, span: Span) -> bool:
     """A short capitalised name right after a preposition: a programme, book or film title."""
     words = re.findall(r"[^\W\d_][\w’'&-]*", text[region.start:region.end])
-    # a title's small words stay lower case ("Guardians of the Galaxy", "The Lead with Jake Tapper")
+    # a title's small words stay lower case ("The Medium is the Message", "The Lead with Jake Tapper")
     content = [w for i, w in enumerate(words) if i == 0 or w not in _TITLE_SMALL_WORDS]
     if not words or len(words) > 8 or not all(w[0].isupper() for w in content):
         return False
@@ -663,8 +663,9 @@ _WORK_NOUNS = {"song", "single", "album", "film", "movie", "documentary", "book"
                # where a title airs or is printed: 'Fox News channel’s “Sunday Morning Futures,”'
                "channel", "network", "program", "programme", "station", "radio", "newspaper", "magazine",
                "autobiography", "biography", "blog", "website", "newsletter", "broadcast"}
+# ("is" too, as McLuhan's phrase is written; a quote's "one", "you", "her" are not: “This one is for you.”)
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with",
-                      "from", "by", "into", "onto", "over", "as", "vs", "via", "per", "upon"}
+                      "from", "by", "into", "onto", "as", "vs", "via", "per", "upon", "is"}
 
 
 def _first_word(tokens: list[Token]) -> Token | None:
