@@ -459,3 +459,7 @@ def test_titles_with_small_words_and_after_where_they_air_have_no_speaker():
                  "In an interview with CNN’s “The Lead with Jake Tapper,” on June 3, Trump continued his attacks.",
                  "In his autobiography, ''A Time for Truth,'' published in 2015, Mr. Cruz described his youth."):
         assert all(q.speaker_text is None for q in quotes(text)), text
+
+
+def test_a_short_quote_in_title_case_words_is_still_a_quote():
+    assert only("Clinton told the cheering crowd in Las Vegas, “This one is for you.”").speaker_text == "Clinton"
