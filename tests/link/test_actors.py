@@ -121,6 +121,14 @@ def test_two_different_middle_initials_keep_two_people_apart():
     assert sorted(a.name for a in index.actors) == ["George Bush", "George H. W. Bush", "George W. Bush"]
 
 
+def test_a_generation_after_the_surname_is_the_same_person_unless_the_corpus_has_both():
+    index = link_actors({"a": [m("Patrick W. Carlineo Jr.", "PERSON")] * 2, "b": [m("Patrick Carlineo", "PERSON")]})
+    assert [(a.name, a.mentions) for a in index.actors] == [("Patrick W. Carlineo Jr.", 3)]
+    two = link_actors({"a": [m("Martin Luther King Jr.", "PERSON")], "b": [m("Martin Luther King Sr.", "PERSON")],
+                       "c": [m("Martin Luther King", "PERSON")]})
+    assert len(two.actors) == 3
+
+
 def test_a_group_singular_and_plural_are_one_actor():
     index = link_actors({"a": [m("Republicans", "NORP")] * 2, "b": [m("Republican", "NORP")]})
     assert len(index.actors) == 1 and index.actors[0].mentions == 3

@@ -191,6 +191,7 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_GENERATION = re.compile(r"^(?:Jr|Sr)\.?,?$", re.IGNORECASE)
 
 
 def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
@@ -204,17 +205,24 @@ def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
     names = {key: _canonical_name(ms) for key, ms in members.items() if key not in merged}
     people = {key: name.split() for key, name in names.items() if key[0] and len(name.split()) > 1}
     by_key = {key[1]: key for key in people}
-    # middle initials
-    groups: dict[str, list[tuple[tuple[bool, str], tuple[str, ...]]]] = {}
+    # middle initials, and a generation after the surname ("Patrick W. Carlineo Jr." = "Patrick Carlineo")
+    groups: dict[str, list[tuple[tuple[bool, str], tuple[str, ...], str]]] = {}
     for key, words in people.items():
+        suffix = ""
+        if len(words) > 2 and _GENERATION.match(words[-1]):
+            suffix, words = words[-1].rstrip(".,").casefold(), words[:-1]
         initials = tuple(w for w in words[1:-1] if _INITIAL.match(w))
         bare = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
-        groups.setdefault(name_key(" ".join(bare)), []).append((key, initials))
+        groups.setdefault(name_key(" ".join(bare)), []).append((key, initials, suffix))
     for variants in groups.values():
-        if len({initials for _, initials in variants if initials}) != 1 or len(variants) < 2:
+        initial_sets = {initials for _, initials, _ in variants if initials}
+        suffixes = {suffix for _, _, suffix in variants if suffix}
+        # two different ones between the same names are two people: George W. and George H. W. Bush,
+        # Martin Luther King Jr. and Sr.
+        if len(variants) < 2 or len(initial_sets) > 1 or len(suffixes) > 1 or not (initial_sets or suffixes):
             continue
-        target = max((k for k, _ in variants), key=lambda k: len(members[k]))
-        out.update({k: target for k, _ in variants if k != target})
+        target = max((k for k, _, _ in variants), key=lambda k: len(members[k]))
+        out.update({k: target for k, _, _ in variants if k != target})
     # a descriptor in front
     first_words = Counter(name_key(words[0]) for words in people.values())
     for key, words in people.items():
