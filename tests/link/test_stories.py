@@ -136,3 +136,15 @@ def test_a_story_label_spans_the_years_its_events_are_dated_in_not_their_backgro
     assert _years_spanned(events) == "2015–2016"  # not 1939 (one background event), 196 (a decade), 1985
     assert _years_spanned([ev("2017"), ev("2019-02")]) == "2017–2019"
     assert _years_spanned([ev("19")]) == ""
+
+
+@pytest.mark.slow
+def test_a_story_of_one_article_is_labelled_with_its_headline(wire, embedder):
+    from storyline.link.stories import build_stories
+
+    docs, anns, index, events = wire
+    [lone] = [d for d in docs if d.id == "wire-derna-a"]
+    assert lone.title
+    own = [e for e in events if any(src.document == lone.id for src in e.sources)]
+    stories, _ = build_stories([lone], {lone.id: anns[lone.id]}, index, own, embedder)
+    assert [s.label for s in stories] == [" ".join(lone.title.split())]

@@ -201,8 +201,12 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
         members.sort(key=lambda d: (-cited[d.id], -d.word_count, d.id))
         chosen = _summary(members[:_SUMMARY_DOCUMENTS], annotations, embedder)
         s["summary"] = [[x.sentence, x.document] for x in chosen]
+    # one article is its own story: its headline says what it is better than its most named actors
+    # ("Spiced Honey Pear Jam", not "Honey, Don Victor")
+    only = by_id.get(s["documents"][0]) if len(s["documents"]) == 1 else None
+    label = " ".join(only.title.split()) if only is not None and only.title else _label(s, actors, story_events)
     return Story(
-        id=s["id"], label=_label(s, actors, story_events), documents=list(s["documents"]),
+        id=s["id"], label=label, documents=list(s["documents"]),
         events=[e.id for e in story_events],
         summary=[SummarySentence(sentence=t, document=d) for t, d in s["summary"]],
     )
