@@ -58,3 +58,10 @@ def test_a_reduced_relative_keeps_its_noun() -> None:
     found = clauses("As a way of comparison, the SunShot Initiative launched by the U.S. government in 2011 aimed "
                     "to cut costs.", "2019-11-19")
     assert found["2011"][1] == "the SunShot Initiative launched by the U.S. government in 2011"
+
+
+def test_a_year_that_says_which_made_thing_dates_nothing_but_an_event_named_by_it_does() -> None:
+    assert clauses("We've been collecting data on the 2018 model. Not to be confused with a 1990s grunge band, "
+                   "this jam is a gift.", "2019-11-20") == {}
+    found = clauses("Mueller investigated matters related to the 2016 election.", "2019-11-20")
+    assert found["2016"][0] == "2016"

@@ -62,10 +62,31 @@ def dated_clauses(sdoc: Doc, timexes: list[Timex], dct: str | None) -> list[Date
             continue  # a caption or heading ("June 12, 2018: ...") has no predicate
         spans = _clause_spans(sent, [t for _, t in dated])
         for (k, timex), span in zip(dated, spans, strict=True):
-            if span is None or _is_present_state(timex, span) or _SPAN_CUE.search(text[sent.start_char:timex.start]):
+            if span is None or _is_present_state(timex, span) or _SPAN_CUE.search(text[sent.start_char:timex.start]) \
+                    or _names_a_thing(sdoc, timex):
                 continue
             out.append(DatedClause(timex=k, value=timex.value, start=span.start_char, end=span.end_char))
     return out
+
+
+# Made things a year can name ("the 2018 model", "a 1990s grunge band"): the year says which one, not
+# when the clause happened. Events named by a year ("the 2016 election") keep their date.
+_THINGS = {"model", "models", "design", "designs", "version", "versions", "edition", "editions", "band", "bands",
+           "keyboard", "keyboards", "laptop", "laptops", "machine", "machines", "car", "cars", "truck", "phone",
+           "phones", "chip", "chips", "console", "lineup", "generation", "vintage", "refresh", "iteration"}
+
+
+def _names_a_thing(sdoc: Doc, timex: Timex) -> bool:
+    """Is the date only a modifier of a made thing's noun ("Typing on the 2018 model is quiet")?"""
+    span = sdoc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    head = root.head
+    while head.dep_ in ("compound", "amod", "nummod") and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "the 2012 through 2015 keyboard", "the mid-2019 MacBook refresh"
+    return root.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.i > root.i \
+        and head.pos_ == "NOUN" and head.lower_ in _THINGS
 
 
 def _is_present_state(timex: Timex, span: Span) -> bool:
