@@ -350,3 +350,12 @@ def test_a_large_corpus_renders_every_document_once(export):
     page = parse(html)
     assert len(page.root.find_all("section", "plain")[2].find_all("tbody")[0].find_all("tr")) == 1000
     assert html.count("Marker999.") == 1  # only in the data block
+
+
+def test_the_header_range_runs_from_the_earliest_to_the_latest_start_as_a_reader_says_them(export):
+    wide = copy.deepcopy(export)
+    wide["events"][0]["date"] = "20"  # "the 21st century": it does not stretch the range to 2099
+    starts = sorted(iv[0] for e in wide["events"] if (iv := date_interval(e["date"])))
+    text = parse(render_report(wide)).root.text()
+    assert "to 2099" not in text
+    assert starts[0].year == 2000 and "the 2000s to" in text

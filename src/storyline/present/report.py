@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -87,14 +87,17 @@ def _header(page: _Page) -> str:
     docs = list(page.docs.values())
     outlets = Counter(d.get("outlet") for d in docs if d.get("outlet"))
     published = sorted(_day(d.get("published")) for d in docs if d.get("published"))
-    spans = [iv for e in page.events if (iv := date_interval(e.get("date")))]
+    # the earliest and the latest date events start on, as a reader says them: a century or a decade
+    # ("the 21st century") would otherwise stretch the range to its last year (2099)
+    starts = sorted((iv[0], -(iv[1] - iv[0]).days, e["date"]) for e in page.events
+                    if (iv := date_interval(e.get("date"))))
     duplicates = sum(1 for d in docs if d.get("duplicate_of"))
     stats = [
         ("Documents", f"{len(docs)}" + (f" ({duplicates} duplicate{'s' * (duplicates != 1)})" if duplicates else "")),
         ("Outlets", str(len(outlets))),
         ("Published", f"{published[0]} to {published[-1]}" if published else "no dates"),
-        ("Timeline", f"{min(s for s, _ in spans).year} to {(max(e for _, e in spans) - timedelta(days=1)).year}"
-         if spans else "no events"),
+        ("Timeline", (date_label(starts[0][2]) if starts[0][2] == starts[-1][2]
+                      else f"{date_label(starts[0][2])} to {date_label(starts[-1][2])}") if starts else "no events"),
         ("Events", str(len(page.events))),
         ("Actors", str(len(page.actors))),
         ("Quotes", str(len(export.get("quotes", [])))),
