@@ -359,3 +359,11 @@ def test_the_header_range_runs_from_the_earliest_to_the_latest_start_as_a_reader
     text = parse(render_report(wide)).root.text()
     assert "to 2099" not in text
     assert starts[0].year == 2000 and "the 2000s to" in text
+
+
+def test_range_label_runs_from_the_earliest_start_to_the_latest_as_dates_are_said():
+    from storyline.present.dates import range_label
+
+    assert range_label(["2034", "13", "1889", "20", "199"]) == "the 1300s to 2034"
+    assert range_label(["2019-02", "2019-02"]) == "February 2019"
+    assert range_label(["PXY", None]) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-__all__ = ["date_interval", "date_label"]
+__all__ = ["date_interval", "date_label", "range_label"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -72,3 +72,14 @@ def date_label(value: str | None) -> str:
         return _point_label(value)
     except (ValueError, IndexError):
         return value
+
+
+def range_label(values: list[str | None]) -> str | None:
+    """The span of a timeline, from the earliest to the latest date its events start on, as a reader says
+    them ("the 1300s to 2034"): a century or a decade would otherwise stretch it to its last year (2099),
+    and TIMEX3 values do not sort as text ("13" < "1889" < "199"). None when no value covers fixed days."""
+    starts = sorted((iv[0], -(iv[1] - iv[0]).days, v) for v in values if v and (iv := date_interval(v)))
+    if not starts:
+        return None
+    first, last = date_label(starts[0][2]), date_label(starts[-1][2])
+    return first if first == last else f"{first} to {last}"

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from storyline.present.dates import date_interval, date_label
+from storyline.present.dates import date_interval, date_label, range_label
 
 __all__ = ["date_interval", "date_label", "render_report", "write_report"]
 
@@ -87,17 +87,13 @@ def _header(page: _Page) -> str:
     docs = list(page.docs.values())
     outlets = Counter(d.get("outlet") for d in docs if d.get("outlet"))
     published = sorted(_day(d.get("published")) for d in docs if d.get("published"))
-    # the earliest and the latest date events start on, as a reader says them: a century or a decade
-    # ("the 21st century") would otherwise stretch the range to its last year (2099)
-    starts = sorted((iv[0], -(iv[1] - iv[0]).days, e["date"]) for e in page.events
-                    if (iv := date_interval(e.get("date"))))
+    span = range_label([e.get("date") for e in page.events])
     duplicates = sum(1 for d in docs if d.get("duplicate_of"))
     stats = [
         ("Documents", f"{len(docs)}" + (f" ({duplicates} duplicate{'s' * (duplicates != 1)})" if duplicates else "")),
         ("Outlets", str(len(outlets))),
         ("Published", f"{published[0]} to {published[-1]}" if published else "no dates"),
-        ("Timeline", (date_label(starts[0][2]) if starts[0][2] == starts[-1][2]
-                      else f"{date_label(starts[0][2])} to {date_label(starts[-1][2])}") if starts else "no events"),
+        ("Timeline", span or "no events"),
         ("Events", str(len(page.events))),
         ("Actors", str(len(page.actors))),
         ("Quotes", str(len(export.get("quotes", [])))),

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColu
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
-from storyline.present.dates import date_label
+from storyline.present.dates import date_label, range_label
 
 __all__ = [
     "Progress",
@@ -93,9 +93,9 @@ def print_analysis_summary(export: dict[str, Any], report_path: Path, export_pat
     for label, key in (("documents", "documents"), ("skipped inputs", "skipped"), ("actors", "actors"),
                        ("events", "events"), ("quotes", "quotes"), ("stories", "stories")):
         table.add_row(label, str(len(export[key])))
-    dates = sorted(e["date"] for e in export["events"])
-    if dates:
-        table.add_row("timeline", f"{dates[0]} .. {dates[-1]}")
+    span = range_label([e["date"] for e in export["events"]])
+    if span:
+        table.add_row("timeline", span)
     outlets = sorted({d["outlet"] for d in docs if d.get("outlet")})
     if outlets:
         table.add_row("outlets", esc(", ".join(outlets[:5])) + (" ..." if len(outlets) > 5 else ""))
