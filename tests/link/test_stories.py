@@ -148,3 +148,25 @@ def test_a_story_of_one_article_is_labelled_with_its_headline(wire, embedder):
     own = [e for e in events if any(src.document == lone.id for src in e.sources)]
     stories, _ = build_stories([lone], {lone.id: anns[lone.id]}, index, own, embedder)
     assert [s.label for s in stories] == [" ".join(lone.title.split())]
+
+
+def test_a_story_label_names_first_what_more_than_one_of_its_pages_names():
+    from collections import Counter
+
+    from storyline.link.actors import link_actors
+    from storyline.link.stories import _label
+    from storyline.model import Mention
+
+    def m(text, label):
+        return Mention(0, len(text), text, label, text)
+
+    # spaCy tagged a product a person on one page; both pages name Apple and the MacBook Pro
+    mentions = {"a": [m("MagSafe", "PERSON")] * 4 + [m("MacBook Pro", "ORG")] * 3 + [m("Apple", "ORG")],
+                "b": [m("Mac Pro", "PERSON")] * 3 + [m("MacBook Pro", "ORG")] * 2 + [m("Apple", "ORG")] * 2}
+    index = link_actors(mentions)
+    ids = {a.name: a.id for a in index.actors}
+    counts = Counter(ids[x.text] for ms in mentions.values() for x in ms)
+    story = {"documents": ["a", "b"], "actors": dict(counts)}
+    spread = Counter({ids["MacBook Pro"]: 2, ids["Apple"]: 2, ids["MagSafe"]: 1, ids["Mac Pro"]: 1})
+    assert _label(story, index, [], spread) == "MacBook Pro, Apple"
+    assert _label(story, index, []) == "MagSafe, Mac Pro"  # without knowing who names what: the people

@@ -35,11 +35,12 @@ _LEAD_SENTENCES = 4
 # stays flat however many documents the story gathers.
 _SUMMARY_DOCUMENTS = 8
 _TOP_ACTORS = 8
-# Blend weights and the join threshold, measured with benchmarks/timeline.py: the three sample op-eds
-# score 0.55-0.75 against each other's story, the unrelated Libya wire stories 0.05-0.25 against the
-# US-China ones (tests/link/fixtures/wire.json).
+# Blend weights and the join threshold, measured with benchmarks/timeline.py and stories_dev.py: the three
+# sample op-eds score 0.55-0.75 against each other's story and the real pages of one story 0.58-0.92; the
+# unrelated Libya wire stories 0.05-0.25 against the US-China ones (tests/link/fixtures/wire.json), and an
+# article on Israeli settlements 0.43 against a US-China trade war story (both name Trump and the US).
 _W_MEANING, _W_ACTORS, _EVENT_BONUS = 0.6, 0.4, 0.15
-_JOIN = 0.42
+_JOIN = 0.48
 _SUMMARY_SENTENCES = 3
 _MIN_SUMMARY_WORDS = 8
 # What a story's events are, in the words news uses for them: summary word -> label word.
@@ -204,7 +205,10 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
     # one article is its own story: its headline says what it is better than its most named actors
     # ("Spiced Honey Pear Jam", not "Honey, Don Victor")
     only = by_id.get(s["documents"][0]) if len(s["documents"]) == 1 else None
-    label = " ".join(only.title.split()) if only is not None and only.title else _label(s, actors, story_events)
+    # how many of the story's documents name each actor among their most named
+    spread = Counter(k for d in s["documents"] for k in _actor_counts(d, annotations.get(d), actors))
+    label = " ".join(only.title.split()) if only is not None and only.title \
+        else _label(s, actors, story_events, spread)
     return Story(
         id=s["id"], label=label, documents=list(s["documents"]),
         events=[e.id for e in story_events],
@@ -215,18 +219,28 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
 _BACKGROUND_GAP = 5  # years
 
 
-def _label(s: dict[str, Any], actors: ActorIndex, events: list[Event]) -> str:
+def _label(s: dict[str, Any], actors: ActorIndex, events: list[Event], spread: Counter[str] | None = None) -> str:
     """"Donald Trump, Kim Jong-un: meetings 2017–2019": the top people (else actors), what the
-    story's events are (the event word their summaries use most) and the years they span."""
+    story's events are (the event word their summaries use most) and the years they span. In a story of
+    several documents, the actors more than one of them names come first: what one page alone names
+    ("MagSafe", tagged a person) is that page's."""
     by_id = {a.id: a for a in actors.actors}
-    ranked = sorted(s["actors"].items(), key=lambda kv: (-kv[1], kv[0]))
-    people = [by_id[k].name for k, _ in ranked if k in by_id and by_id[k].type == "PERSON"]
-    names = people[:2] or [by_id[k].name for k, _ in ranked if k in by_id][:2]
+    ranked = [k for k, _ in sorted(s["actors"].items(), key=lambda kv: (-kv[1], kv[0])) if k in by_id]
+    shared = [k for k in ranked if spread and len(s["documents"]) > 1 and spread[k] > 1]
+    if shared:  # the people more than one page names, then what else they name together
+        names = [by_id[k].name for k in shared if by_id[k].type == "PERSON"][:2]
+        names += [by_id[k].name for k in shared if by_id[k].name not in names][:2 - len(names)]
+    else:
+        people = [by_id[k].name for k in ranked if by_id[k].type == "PERSON"]
+        names = people[:2] or [by_id[k].name for k in ranked][:2]
     head = ", ".join(names) or "Untitled story"
     words: Counter[str] = Counter()
-    for e in events:
-        words.update({_EVENT_WORDS[w] for w in re.findall(r"[a-z]+", e.summary.casefold()) if w in _EVENT_WORDS})
+    for e in events:  # each event counts once per source telling it
+        for word in {_EVENT_WORDS[w] for w in re.findall(r"[a-z]+", e.summary.casefold()) if w in _EVENT_WORDS}:
+            words[word] += len(e.sources)
     key = min(words, key=lambda w: (-words[w], w)) if words else None
+    if key is not None and words[key] < 2:
+        key = None  # what one source says of one event is not the story's ("the Falklands War" in a royal scandal)
     span = _years_spanned(events)
     tail = " ".join(p for p in (key, span) if p)
     return f"{head}: {tail}" if tail else head
