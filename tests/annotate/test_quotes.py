@@ -463,3 +463,9 @@ def test_titles_with_small_words_and_after_where_they_air_have_no_speaker():
 
 def test_a_short_quote_in_title_case_words_is_still_a_quote():
     assert only("Clinton told the cheering crowd in Las Vegas, “This one is for you.”").speaker_text == "Clinton"
+
+
+def test_verbs_of_voice_introduce_quotes():
+    assert only("She thanked her home state and then boomed, ''Today, you proved once again, there's no place "
+                "like home.''").speaker_text == "She"
+    assert only('He voiced a wish for a "strong, prosperous and vibrant Mexico," and left.').speaker_text == "He"
