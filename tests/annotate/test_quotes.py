@@ -469,3 +469,4 @@ def test_verbs_of_voice_introduce_quotes():
     assert only("She thanked her home state and then boomed, ''Today, you proved once again, there's no place "
                 "like home.''").speaker_text == "She"
     assert only('He voiced a wish for a "strong, prosperous and vibrant Mexico," and left.').speaker_text == "He"
+    assert only("“Go back to Univision,” Trump barked and a guard escorted Ramos out.").speaker_text == "Trump"

@@ -20,7 +20,7 @@ criticise accuse praise charge allege speculate demand plead beg rail blast slam
 condemn ridicule dismiss defend opine text email interject snap threaten characterize characterise dismiss
 thunder gush concur argue summarize summarise put quote cite read tease taunt promise pledge sneer scoff
 fume rage muse scold lecture insult attack brand term deride decry question declare chide press sing
-share retweet recommend advise exhort boom voice roar bellow holler grumble gloat marvel chuckle
+share retweet recommend advise exhort boom voice roar bellow holler grumble gloat marvel chuckle bark snarl growl hiss
 refer credit react deem talk speak express echo concede agree disagree
 """.split()
 
