@@ -470,3 +470,9 @@ def test_verbs_of_voice_introduce_quotes():
                 "like home.''").speaker_text == "She"
     assert only('He voiced a wish for a "strong, prosperous and vibrant Mexico," and left.').speaker_text == "He"
     assert only("“Go back to Univision,” Trump barked and a guard escorted Ramos out.").speaker_text == "Trump"
+
+
+def test_a_name_the_tagger_did_not_know_still_speaks_after_said():
+    text = ("“Having access to the RNC file and two people who understand it is valuable,” said Skelly, explaining "
+            "he worked more closely with Chrabaszcz.")
+    assert only(text).speaker_text == "Skelly"

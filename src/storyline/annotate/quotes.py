@@ -629,11 +629,18 @@ def _name_run(tokens: list[Token]) -> list[Token]:
             break
         run.append(tok)
     ordered = sorted(run, key=lambda t: t.i)
-    if not ordered or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in ordered):
+    if not ordered or not any(t.pos_ in ("PROPN", "NOUN", "PRON") or _mistagged_name(t) for t in ordered):
         return []
-    if ordered[-1].pos_ not in ("PROPN", "NOUN", "PRON") or ordered[0].pos_ in ("ADJ", "NUM") and len(ordered) == 1:
+    if not (ordered[-1].pos_ in ("PROPN", "NOUN", "PRON") or _mistagged_name(ordered[-1])) \
+            or ordered[0].pos_ in ("ADJ", "NUM") and len(ordered) == 1 and not _mistagged_name(ordered[0]):
         return []
     return run
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger, not knowing it, made an adverb or a verb:
+    '“…,” said Skelly' (Skelly ADV)."""
+    return tok.is_title and tok.is_alpha and not tok.is_sent_start and tok.pos_ in ("ADV", "VERB", "X", "INTJ")
 
 
 _TITLE_PREPS = {"on", "in", "at", "to", "from", "with", "during", "of", "for", "by"}
@@ -689,7 +696,7 @@ def _in_name(tok: Token) -> bool:
     """A word of a name, the hyphen of "Jae-in" included."""
     if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
-    return tok.pos_ in _NP_WORDS
+    return tok.pos_ in _NP_WORDS or _mistagged_name(tok)
 
 
 def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], clause_lo: int,
