@@ -476,3 +476,9 @@ def test_a_name_the_tagger_did_not_know_still_speaks_after_said():
     text = ("“Having access to the RNC file and two people who understand it is valuable,” said Skelly, explaining "
             "he worked more closely with Chrabaszcz.")
     assert only(text).speaker_text == "Skelly"
+
+
+def test_a_book_title_with_a_subtitle_has_no_speaker():
+    text = ('Walter Hewlett wrote in his book, "Backfire: Carly Fiorina\'s High-Stakes Battle for the Soul of '
+            'Hewlett-Packard." The board disagreed.')
+    assert all(q.speaker_text is None for q in quotes(text))

@@ -651,7 +651,10 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
     words = re.findall(r"[^\W\d_][\w’'&-]*", text[region.start:region.end])
     # a title's small words stay lower case ("The Medium is the Message", "The Lead with Jake Tapper")
     content = [w for i, w in enumerate(words) if i == 0 or w not in _TITLE_SMALL_WORDS]
-    if not words or len(words) > 8 or not all(w[0].isupper() for w in content):
+    inner = text[region.start:region.end]
+    # a book's subtitle after a colon makes it longer: "Backfire: Carly Fiorina's High-Stakes Battle for …"
+    longest = 14 if ":" in inner.strip(" :\"“”'‘’") else 8
+    if not words or len(words) > longest or not all(w[0].isupper() for w in content):
         return False
     prev = span.doc[span.start - 1] if span.start > 0 else None
     # back over marks, articles and names, but not past a sentence or paragraph end
