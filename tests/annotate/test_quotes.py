@@ -482,3 +482,12 @@ def test_a_book_title_with_a_subtitle_has_no_speaker():
     text = ('Walter Hewlett wrote in his book, "Backfire: Carly Fiorina\'s High-Stakes Battle for the Soul of '
             'Hewlett-Packard." The board disagreed.')
     assert all(q.speaker_text is None for q in quotes(text))
+
+
+def test_a_second_title_joined_to_a_first_is_a_title_too():
+    text = ("Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip "
+            "to YouTube on Thursday.")
+    assert [q.speaker_text for q in quotes(text)] == [None, None]
+    # two quoted phrases of one speaker stay his
+    assert [q.speaker_text for q in quotes("He said “we will win” and “they will lose,” the senator added.")] \
+        == ["He", "He"]

@@ -656,14 +656,27 @@ def _is_title(text: str, region: _Region, span: Span) -> bool:
     longest = 14 if ":" in inner.strip(" :\"“”'‘’") else 8
     if not words or len(words) > longest or not all(w[0].isupper() for w in content):
         return False
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    # back over marks, articles and names, but not past a sentence or paragraph end
-    while prev is not None and prev.i > 0 and "\n" not in prev.text_with_ws and prev.text not in (".", "!", "?") \
-            and (prev.is_punct or prev.is_space or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
-                 or prev.pos_ == "PROPN"):
-        prev = span.doc[prev.i - 1]
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    for _ in range(4):
+        # back over marks, articles and names, but not past a sentence or paragraph end
+        while prev is not None and prev.i > 0 and "\n" not in prev.text_with_ws and prev.text not in (".", "!", "?") \
+                and (prev.is_punct or prev.is_space or prev.lower_ in ("the", "a") or prev.tag_ == "POS"
+                     or prev.pos_ == "PROPN"):
+            prev = doc[prev.i - 1]
+        # over a title before this one: 'starred in “Parks and Recreation” and “Guardians of the Galaxy,”'
+        if prev is None or prev.lower_ not in ("and", "or") or prev.i < 2 or doc[prev.i - 1].text not in _CLOSING_MARKS:
+            break
+        opening = next((t for t in reversed(doc[max(0, prev.i - 20):prev.i - 1]) if t.text in _OPENING_MARKS), None)
+        if opening is None or opening.i == 0:
+            break
+        prev = doc[opening.i - 1]
     return prev is not None and (prev.lower_ in _TITLE_PREPS or prev.lower_ in _WORK_NOUNS
                                  or prev.lower_ in ("told", "tells", "telling"))
+
+
+_OPENING_MARKS = {"“", "``", '"', "‘", "«"}
+_CLOSING_MARKS = {"”", "''", '"', "’", "»"}
 
 
 # Nouns a title follows: 'The Corrs’ song “Breathless”', 'the central theme ‘The Medium is the Message’'.
