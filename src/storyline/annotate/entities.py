@@ -19,6 +19,7 @@ from storyline.annotate.doctext import doc_text
 from storyline.annotate.gazetteer import (
     capital_country,
     country_name,
+    is_generation,
     major_city,
     name_key,
     normalize_space,
@@ -321,10 +322,6 @@ def _looks_like_personal_name(surface: str) -> bool:
     return given_name_gender(words[0]) is not None
 
 
-# a generation after a surname: "Patrick W. Carlineo Jr.", "Martin Luther King Sr."
-_GENERATION = re.compile(r"(?:Jr|Sr|jr|sr)\.?,?")
-
-
 def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
     """Name-part key -> the full names (2+ words) it can stand for: "trump" -> {"Donald Trump"}.
 
@@ -334,7 +331,7 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
     parts: dict[str, set[str]] = {}
     for surface in person_surfaces:
         words = surface.split()
-        if len(words) > 2 and (_REGNAL.match(words[-1]) or _GENERATION.fullmatch(words[-1])):
+        if len(words) > 2 and (_REGNAL.match(words[-1]) or is_generation(words[-1])):
             words = words[:-1]  # "King Charles III" is "Charles"; "James P. Kennedy Jr." is "Kennedy"
         if len(words) < 2:
             continue

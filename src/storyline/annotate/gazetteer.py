@@ -12,7 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["capital_country", "country_name", "major_city", "name_key", "normalize_space", "us_state"]
+__all__ = ["capital_country", "country_name", "is_generation", "major_city", "name_key", "normalize_space",
+           "us_state"]
 
 _SPACE = re.compile(r"\s+")
 # Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
@@ -30,6 +31,14 @@ def name_key(text: str) -> str:
     t = re.sub(r"^the\s+", "", t)
     t = re.sub(r"'s$", "", t)
     return re.sub(r"[\s.\-\u2010-\u2015']+", "", t)
+
+
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?,?", re.IGNORECASE)
+
+
+def is_generation(word: str) -> bool:
+    """A generation written after a surname: "Jr.", "Sr" ("Patrick W. Carlineo Jr." is a Carlineo)."""
+    return bool(_GENERATION.fullmatch(word))
 
 
 def _code_key(text: str) -> str | None:

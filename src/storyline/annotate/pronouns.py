@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.entities import given_name_gender
+from storyline.annotate.gazetteer import is_generation
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
 
@@ -195,7 +196,7 @@ def _gender(doc: Doc, m: Mention) -> str | None:
     anywhere in the document, a gendered noun said of the person, else a one-sex given name; None when
     unknown or contradicted (compatible with either pronoun)."""
     words = m.name.split()
-    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr)\.?", words[-1]):
+    if len(words) > 2 and is_generation(words[-1]):
         words = words[:-1]
     surname = re.escape(words[-1])
     text = doc_text(doc)

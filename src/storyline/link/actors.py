@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.annotate.entities import person_name_parts
-from storyline.annotate.gazetteer import country_name, name_key, normalize_space
+from storyline.annotate.gazetteer import country_name, is_generation, name_key, normalize_space
 from storyline.model import Actor, Mention
 
 __all__ = ["ActorIndex", "actor_id", "link_actors"]
@@ -191,7 +191,6 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_GENERATION = re.compile(r"^(?:Jr|Sr)\.?,?$", re.IGNORECASE)
 
 
 def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
@@ -209,7 +208,7 @@ def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
     groups: dict[str, list[tuple[tuple[bool, str], tuple[str, ...], str]]] = {}
     for key, words in people.items():
         suffix = ""
-        if len(words) > 2 and _GENERATION.match(words[-1]):
+        if len(words) > 2 and is_generation(words[-1]):
             suffix, words = words[-1].rstrip(".,").casefold(), words[:-1]
         initials = tuple(w for w in words[1:-1] if _INITIAL.match(w))
         bare = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
