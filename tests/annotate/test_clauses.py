@@ -63,5 +63,8 @@ def test_a_reduced_relative_keeps_its_noun() -> None:
 def test_a_year_that_says_which_made_thing_dates_nothing_but_an_event_named_by_it_does() -> None:
     assert clauses("We've been collecting data on the 2018 model. Not to be confused with a 1990s grunge band, "
                    "this jam is a gift.", "2019-11-20") == {}
+    assert clauses("We had the same failure rate with the 2012 through 2015 keyboard. Where the 2015 design noise "
+                   "was louder, Apple replaced a flawed design from 2015.", "2019-11-20") == {}
     found = clauses("Mueller investigated matters related to the 2016 election.", "2019-11-20")
     assert found["2016"][0] == "2016"
+    assert clauses("Apple released the design in 2015.", "2019-11-20")["2015"][0] == "2015"

@@ -82,11 +82,23 @@ def _names_a_thing(sdoc: Doc, timex: Timex) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.i > 0 \
+            and (root.head.head.lower_ in _THINGS or sdoc[root.head.i - 1].lower_ in _THINGS):
+        return True  # "a design from 2015" (the parser hangs "from" on the verb as often as on the noun)
+    # "the 2012 through 2015 keyboard": the first year of a range before the thing
+    after = re.match(r"\s+(?:through|to|and|or|-|–)\s+(?:19|20)\d\d\s+([a-z]+)", doc_text(sdoc)[timex.end:timex.end + 40])
+    if after and after[1] in _THINGS:
+        return True
+    if root.dep_ not in ("nummod", "compound", "amod", "npadvmod", "nmod"):
+        return False
     head = root.head
-    while head.dep_ in ("compound", "amod", "nummod") and head.head.i != head.i and head.head.i > head.i:
-        head = head.head  # "the 2012 through 2015 keyboard", "the mid-2019 MacBook refresh"
-    return root.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod") and head.i > root.i \
-        and head.pos_ == "NOUN" and head.lower_ in _THINGS
+    while head.i > root.i:  # up the nouns the date modifies: "the 2015 design noise", "the mid-2019 refresh"
+        if any(t.pos_ == "NOUN" and t.lower_ in _THINGS for t in sdoc[root.i + 1:head.i + 1]):
+            return True
+        if head.dep_ not in ("compound", "amod", "nummod") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _is_present_state(timex: Timex, span: Span) -> bool:
