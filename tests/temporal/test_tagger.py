@@ -548,3 +548,13 @@ def test_the_last_weekend_of_something_is_its_final_one_not_the_last_before_now(
     text = ("The Public Award will be presented in the last weekend of the festival. He spent the last year "
             "of his term abroad. Sales fell in the last week.")
     assert _values(text, "2018-10-15") == {"the last week": "2018-W41"}
+
+
+def test_a_weekday_owning_a_happening_is_the_last_one_unless_the_next_is_near():
+    # read on Friday 7 January 2000
+    assert _values("Relatives said they would look for ways to get around Wednesday's ruling.",
+                   "2000-01-07")["Wednesday"] == "2000-01-05"
+    assert _values("Fans will flock to Sunday's game.", "2000-01-07")["Sunday"] == "2000-01-09"
+    # read on Monday 30 October 1989: four days back, not three ahead
+    assert _values("The price is a 24% premium over Thursday's closing price.",
+                   "1989-10-30")["Thursday"] == "1989-10-26"

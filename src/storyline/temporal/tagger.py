@@ -709,6 +709,12 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
         day = today + dt.timedelta(days=fwd or 7)
     elif rel == "this":
         day = today + dt.timedelta(days=fwd) if fwd <= 3 else today - dt.timedelta(days=back)
+    elif not rel and not m[4] and re.match(r"['’]s\s+[a-z]", ctx.text[m.end():m.end() + 4]):
+        # "Wednesday's ruling", "Thursday's closing price": the day of a happening the reader knows, the
+        # last one unless that is most of a week back and the next is near ("Sunday's game", read on a
+        # Friday); the clause's tense is the reporting's ("would look for ways to get around Wednesday's
+        # ruling")
+        day = today - dt.timedelta(days=back) if back <= 4 else today + dt.timedelta(days=fwd)
     elif ctx.looks_ahead(m.start(), m.end()):
         day = today + dt.timedelta(days=fwd)
     else:
