@@ -96,6 +96,15 @@ def test_jsonld_text_has_its_character_references_decoded_and_no_cms_account_as_
     assert normalize_authors(page.authors) == ["Jane Park"]
 
 
+def test_site_name_is_not_a_handle_nor_a_list_of_sections() -> None:
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    html = re.sub(r"(?s)<script type=\"application/ld\+json\">.*?</script>", "", html)  # no JSON-LD publisher
+    listed = extract_page(html.replace('content="Courier Online"', 'content="Courier Online | World | Sports"'))
+    assert listed.outlet == "Courier Online"
+    handle = extract_page(html.replace('content="Courier Online"', 'content="@courier"'))
+    assert handle.outlet != "@courier"
+
+
 def test_jsonld_body_is_clean() -> None:
     page = extract_page((FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8"))
     paragraphs = page.text.split("\n\n")

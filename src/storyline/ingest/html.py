@@ -368,8 +368,8 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
     # extensive=False: htmldate's free-text search takes a "© 2019" footer for the publication date.
     traf = trafilatura.extract_metadata(copy.deepcopy(tree), default_url=url, extensive=False)
 
-    outlet = _first(_name_of(article.get("publisher")), metas.get("og:site_name"),
-                    metas.get("application-name"), _sitename(getattr(traf, "sitename", None)))
+    outlet = _first(_name_of(article.get("publisher")), _site_name(metas.get("og:site_name")),
+                    _site_name(metas.get("application-name")), _sitename(getattr(traf, "sitename", None)))
     title = _first_headline(
         _text(article.get("headline")), metas.get("og:title"), metas.get("twitter:title"),
         getattr(traf, "title", None), _h1(tree), outlet=outlet)
@@ -512,6 +512,14 @@ def _split_authors(value: Any) -> list[str]:
         return []
     parts = re.split(r"\s*(?:;|\|| and |&|,(?!\s*(?:jr|sr|ii|iii)\b))\s*", value)
     return list(dict.fromkeys(p.strip() for p in parts if p.strip()))
+
+
+def _site_name(value: str | None) -> str | None:
+    """A site's name as its pages declare it, without a social handle ("@politifact": the next source
+    says "PolitiFact") or a list of sections after the name ("Autoracing | F1 | Indy | NASCAR")."""
+    if not value or not value.strip() or value.strip().startswith("@"):
+        return None
+    return re.split(r"\s+[|•·]\s+", value.strip())[0] or None
 
 
 def _sitename(value: str | None) -> str | None:
