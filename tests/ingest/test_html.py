@@ -105,6 +105,18 @@ def test_site_name_is_not_a_handle_nor_a_list_of_sections() -> None:
     assert handle.outlet != "@courier"
 
 
+def test_a_page_for_subscribers_only_says_its_text_may_be_partial() -> None:
+    from storyline.ingest.document import build_document
+    from storyline.ingest.readers import RawInput
+
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    assert not extract_page(html).paywalled
+    locked = html.replace('"headline":', '"isAccessibleForFree": false, "headline":', 1)
+    assert extract_page(locked).paywalled
+    doc = build_document(RawInput(source_path="locked.html", key="locked", kind="html", content=locked))
+    assert any("subscribers only" in note for note in doc.notes)
+
+
 def test_jsonld_body_is_clean() -> None:
     page = extract_page((FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8"))
     paragraphs = page.text.split("\n\n")

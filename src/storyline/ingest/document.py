@@ -43,11 +43,13 @@ def build_document(raw: RawInput) -> Document:
             "language": page.language,
         }
         body = page.text
+        paywalled = page.paywalled
         # Page text still carries the plain-text mess sometimes (share widgets, "Related" tails).
         # The extractor already chose the title: a page's first subheading must stay in the body.
         cleaned = clean_plain_text(body, find_title=False)
         body = cleaned.text
     else:
+        paywalled = False
         text = decode_bytes(content, raw.source_path) if isinstance(content, bytes) else content
         cleaned = clean_plain_text(text)
         body = cleaned.text
@@ -88,6 +90,9 @@ def build_document(raw: RawInput) -> Document:
             if inferred:
                 notes.append(f"publication date inferred from the text: {guess.evidence}")
 
+    if paywalled:
+        notes.append("the page marks its article as for subscribers only (isAccessibleForFree: false): the "
+                     "text may be only the part shown to everyone; save the page while signed in for the rest")
     language = detect_language(body) or (str(meta["language"])[:2].lower() if meta.get("language") else None)
     if language and language != "en":
         notes.append(f"language is '{language}', not English: English-only analysis stages skip it")

@@ -49,6 +49,9 @@ class ExtractedPage:
     url: str | None = None
     language: str | None = None
     description: str | None = None
+    # the page marks its article as for subscribers only (schema.org isAccessibleForFree: false): the
+    # text may be only the part shown to everyone
+    paywalled: bool = False
 
 
 def extract_page(html: str | bytes, url: str | None = None) -> ExtractedPage:
@@ -400,6 +403,7 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
         "url": page_url,
         "language": _language_code(lang),
         "description": description,
+        "paywalled": str(article.get("isAccessibleForFree", "")).strip().lower() in ("false", "no", "0"),
     }
 
 
