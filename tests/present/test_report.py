@@ -367,3 +367,10 @@ def test_range_label_runs_from_the_earliest_start_to_the_latest_as_dates_are_sai
     assert range_label(["2034", "13", "1889", "20", "199"]) == "the 1300s to 2034"
     assert range_label(["2019-02", "2019-02"]) == "February 2019"
     assert range_label(["PXY", None]) is None
+
+
+def test_the_documents_table_shows_what_ingest_noticed(export):
+    noted = copy.deepcopy(export)
+    noted["documents"][0]["notes"] = ["the page marks its article as for subscribers only <b>"]
+    text = parse(render_report(noted)).root.text()
+    assert "for subscribers only <b>" in text  # shown, and escaped

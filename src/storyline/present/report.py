@@ -297,6 +297,10 @@ def _documents(page: _Page) -> str:
             dup_html = "duplicate of " + (page.cite(dup, _doc_title(original)) if original else escape(dup))
         else:
             dup_html = ""
+        # what ingest noticed: a date deduced from the text, a language left out, a page for subscribers
+        notes = [n for n in doc.get("notes") or [] if not n.startswith("publication date inferred")]
+        if notes:
+            dup_html += "".join(f'<div class="note">{escape(n)}</div>' for n in notes)
         rows.append(f"<tr><th scope=\"row\">{page.cite(doc['id'], _doc_title(doc), cls='cite doc-link')}"
                     f'<div class="path">{escape(doc.get("source_path", ""))}</div></th>'
                     f"<td>{escape(doc.get('outlet') or '—')}</td><td>{escape(', '.join(doc.get('authors') or []) or '—')}</td>"
@@ -304,7 +308,7 @@ def _documents(page: _Page) -> str:
                     f"<td class=\"num\">{doc.get('word_count', 0)}</td><td>{dup_html}</td></tr>")
     table = ("<table><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Authors</th>"
              "<th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\" class=\"num\">Words</th>"
-             f"<th scope=\"col\">Duplicate</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+             f"<th scope=\"col\">Duplicate, notes</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     return _plain_section("documents", "Documents", f'<div class="scroll">{table}</div>')
 
 
