@@ -558,3 +558,10 @@ def test_a_weekday_owning_a_happening_is_the_last_one_unless_the_next_is_near():
     # read on Monday 30 October 1989: four days back, not three ahead
     assert _values("The price is a 24% premium over Thursday's closing price.",
                    "1989-10-30")["Thursday"] == "1989-10-26"
+
+
+def test_an_offset_beyond_the_calendar_is_no_date_and_no_crash():
+    # found by hypothesis: "2019 year ago" read in 2019 is year 0, which Python's calendar does not hold
+    for text, dct in (("2019 year ago", "2019"), ("It began 10000 years ago.", "2019-06-01")):
+        found = tag_timexes(text, dct)
+        assert all(t.type != "DATE" for t in found), found  # at most the stretch of time, never a date

@@ -1310,7 +1310,10 @@ def tag_timexes(text: str, dct: str | None = None, *, dct_guessed: bool = False)
     for start, _neg, _order, m, fn in candidates:
         if start < last_end:
             continue
-        found = fn(m, ctx)
+        try:
+            found = fn(m, ctx)
+        except (ValueError, OverflowError):
+            continue  # a date no calendar holds: "2019 years ago" read in 2019 is year 0
         if found is None or not found.value:
             continue
         m_start, m_end = m.start(), m.end()
