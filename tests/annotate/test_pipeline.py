@@ -194,3 +194,11 @@ def test_he_added_after_a_long_quote_continues_its_speaker():
     ann = annotate_document(Document(id="e", source_path="e.txt", text=text, published="2016-01-20"))
     last = [q for q in ann.quotes if q.kind != "scare"][-1]
     assert last.speaker_text == "He" and last.speaker_name == "Donald Trump"
+
+
+@pytest.mark.parametrize("dct", ["9999-12-31", "0001-01-01"])
+def test_a_document_dated_at_the_calendars_ends_is_still_analyzed(dct):
+    doc = Document(id="edge", source_path="edge.txt", language="en",
+                   text="They met at Christmas and will meet again on Friday. The talks ended in March.")
+    ann = annotate_document(doc, dct=dct)
+    assert ann.skipped_reason is None and ann.timexes

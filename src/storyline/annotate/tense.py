@@ -59,7 +59,14 @@ def settle_by_tense(doc: Doc, timexes: list[Timex], dct: str | None) -> list[Tim
     if not dct or not re.match(r"\d{4}-\d\d-\d\d", dct):
         return timexes
     today = dt.date.fromisoformat(dct[:10])
-    return [_settled(doc, t, today) for t in timexes]
+    return [_settled_or_kept(doc, t, today) for t in timexes]
+
+
+def _settled_or_kept(doc: Doc, t: Timex, today: dt.date) -> Timex:
+    try:
+        return _settled(doc, t, today)
+    except (ValueError, OverflowError):
+        return t  # a year off the calendar's ends (a document dated 9999): the tagger's value stands
 
 
 def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
