@@ -315,3 +315,9 @@ def test_a_business_named_after_its_founder_and_a_product_with_a_sign_are_not_pe
     assert found["Dick Clark Productions"] == "ORG" and found["Walt Disney Studios"] == "ORG"
     assert found.get("Disney+", "ORG") == "ORG"
     assert found["Walt Disney"] == "PERSON"
+
+
+def test_days_of_a_schedule_are_no_actor():
+    found = {m.text for m in mentions_of("Performances run Tue-Fri 8PM, Sat 4PM (Closed on Sun & Mon). "
+                                         "Sun Microsystems sponsors them.")}
+    assert "Sun & Mon" not in found and "Sun Microsystems" in found

@@ -27,6 +27,7 @@ from storyline.annotate.gazetteer import (
 )
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
+from storyline.temporal import lexicon as lx
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -124,6 +125,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # of state", "in the bush", "albeit modest", "us")
     spans = [s for s in spans if any(ch.isupper() for ch in text[s.start:s.end])]
     spans = [s for s in spans if not _common_word_opening_a_sentence(doc, s, spans)]
+    # days of a schedule are no actor: "Closed on Sun & Mon", "Tue-Fri"
+    spans = [s for s in spans if not all(w.casefold().rstrip(".") in lx.WEEKDAYS
+                                         for w in re.findall(r"[^\W\d_]+", text[s.start:s.end]))]
     # capitals right after a number are a unit, not a code: "512GB of flash storage", "16 GB"
     spans = [s for s in spans if not (re.fullmatch(r"[A-Z]{2,4}", text[s.start:s.end])
                                       and re.search(r"\d\s?$", text[max(0, s.start - 2):s.start]))]
