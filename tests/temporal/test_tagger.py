@@ -565,3 +565,12 @@ def test_an_offset_beyond_the_calendar_is_no_date_and_no_crash():
     for text, dct in (("2019 year ago", "2019"), ("It began 10000 years ago.", "2019-06-01")):
         found = tag_timexes(text, dct)
         assert all(t.type != "DATE" for t in found), found  # at most the stretch of time, never a date
+
+
+def test_a_schedule_line_is_every_such_day_at_that_hour():
+    found = {t.text: (t.type, t.value) for t in tag_timexes(
+        "Performances run Tue-Fri 8PM, Sat 4PM (Closed on Sun & Mon). Thur 9PM is sold out.", "2018-10-15")}
+    assert found["8PM"] == ("SET", "XXXX-WXX-2T20:00")
+    assert found["4PM"] == ("SET", "XXXX-WXX-6T16:00")
+    assert found["9PM"] == ("SET", "XXXX-WXX-4T21:00")
+    assert _values("He arrived at 4 p.m. and left.", "2018-10-15")["4 p.m."] == "2018-10-15T16:00"

@@ -1183,11 +1183,20 @@ def _clock(m: re.Match[str], ctx: _Context) -> _Found | None:
             hour = 0
         if hour > 23:
             return None
-    day = ctx.anchor.date
     clock = f"T{hour:02d}:{minute or 0:02d}"
+    # a schedule: "Tue–Fri 8PM, Sat 4PM" is every such day at that hour, not today
+    listed = _SCHEDULE_DAY.search(ctx.text, max(0, m.start() - 16), m.start())
+    if listed:
+        return ctx.found("SET", f"XXXX-WXX-{lx.WEEKDAYS[listed[1].lower()[:3]]}{clock}", relative=False)
+    day = ctx.anchor.date
     if day is None:
         return _Found("TIME", "XXXX-XX-XX" + clock, anchored=False)
     return ctx.found("TIME", day.isoformat() + clock)
+
+
+# An abbreviated weekday (or a range of them) right before a clock time, as schedules write them.
+_SCHEDULE_DAY = re.compile(r"\b(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?:\s*[-–]\s*(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|"
+                           r"Sun)\.?)?\s+$")
 
 
 # --- "for the year" in business news ---------------------------------------------------------------
