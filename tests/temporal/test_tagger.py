@@ -574,3 +574,10 @@ def test_a_schedule_line_is_every_such_day_at_that_hour():
     assert found["4PM"] == ("SET", "XXXX-WXX-6T16:00")
     assert found["9PM"] == ("SET", "XXXX-WXX-4T21:00")
     assert _values("He arrived at 4 p.m. and left.", "2018-10-15")["4 p.m."] == "2018-10-15T16:00"
+
+
+def test_a_present_is_right_before_a_weekday_schedules_it():
+    # read on Monday 15 October 2018
+    assert _values("The meeting is at 4 p.m. Friday.", "2018-10-15")["4 p.m. Friday"] == "2018-10-19T16:00"
+    assert _values("The vote is Tuesday.", "2018-10-15")["Tuesday"] == "2018-10-16"
+    assert _values("The hearing was Friday.", "2018-10-15")["Friday"] == "2018-10-12"

@@ -66,6 +66,8 @@ _SCHEDULED_PRESENT = re.compile(
     r"(?i)\b(?<!\bthe\s)(?:meet|begin|start|open|resume|vote|leave|arrive|travel|visit|return|convene|reconvene|"
     r"testify|testifies|goes|go|fly|flies|debate|sail|depart|kick\s+off|take\s+office|get\s+under\s+way)"
     r"(?:s)?(?:\s+(?:again|separately|together|jointly|formally|here|there|home|\w+ly))?\s+(?:on\s+)?$")
+# "The meeting is at 4 p.m. Friday", "the vote is Tuesday": a present "is" right before the day schedules it
+_SCHEDULED_IS = re.compile(r"(?i)\b(?:is|are)\s+(?:(?:at|on)\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n\s*\n")
 # A past verb or "since" right before a date: "the fiscal year ended Jan. 31", "on patrol since March".
 _CLOSE_PAST = re.compile(r"(?i)\b(?:since|(?!(?:hundred|need|indeed|speed|proceed|exceed|succeed|expected|"
@@ -142,7 +144,7 @@ class _Context:
             return "past"
         # a present-tense verb of a scheduled happening right before the day looks ahead: "Arafat and
         # Netanyahu meet separately Monday", "the Senate votes Tuesday", "talks resume on Monday"
-        if _SCHEDULED_PRESENT.search(before):
+        if _SCHEDULED_PRESENT.search(before) or _SCHEDULED_IS.search(before):
             return "future"
         best: tuple[float, bool] | None = None
         for cue, ahead in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
