@@ -58,3 +58,12 @@ def test_a_term_up_for_renewal_does_not_date_the_article() -> None:
             "himself up for reelection in 2018, voted no.")
     found = infer_publication_date(text)
     assert found is not None and found.value == "2014" and not found.explicit
+
+
+def test_a_goal_set_for_a_year_does_not_date_the_article() -> None:
+    text = ("The deal was signed in New York in 2015. The United States pledged to reduce American emissions 26 "
+            "percent to 28 percent in 2025, compared with their level in 2005.")
+    guess = infer_publication_date(text)
+    assert guess is not None and guess.value == "2015"
+    # a past "was able to hit" a mark is no goal
+    assert infer_publication_date("Obama was able to hit the mark in 2014, after the 2012 race.").value == "2014"

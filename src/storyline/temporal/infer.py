@@ -112,12 +112,19 @@ _AHEAD_BEFORE = re.compile(r"(?i)\b(?:by|due|until|till|through|before|into|endi
 _STANDING_BEFORE = re.compile(r"(?i)\bup\s+for\s+\w+(?:\s+\w+)?\s+(?:in|by)\s+$")
 
 
+# A goal set for a year: "to reduce emissions 26 percent to 28 percent in 2025", "a target of 2030",
+# "pledged to cut coal by 2030": the year is the goal's, not a past the article looks back on.
+_GOAL_BEFORE = re.compile(r"(?i)\b(?:to\s+(?:reduce|cut|increase|raise|lower|reach|achieve|double|triple|halve|"
+                          r"eliminate|phase\s+out)|goals?|targets?|pledged\s+to|vowed\s+to)\b[^.;,]{0,60}?"
+                          r"\b(?:in|by|of|for)\s+$")
+
+
 def _looks_ahead(text: str, t: Timex) -> bool:
     from storyline.temporal.tagger import _FUTURE_CUE
 
     before = text[max(0, t.start - 80):t.start]
     before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
-    if _AHEAD_BEFORE.search(before) or _STANDING_BEFORE.search(before):
+    if _AHEAD_BEFORE.search(before) or _STANDING_BEFORE.search(before) or _GOAL_BEFORE.search(before):
         return True
     return bool(_FUTURE_CUE.search(before[-50:]))
 
