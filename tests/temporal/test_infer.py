@@ -65,5 +65,7 @@ def test_a_goal_set_for_a_year_does_not_date_the_article() -> None:
             "percent to 28 percent in 2025, compared with their level in 2005.")
     guess = infer_publication_date(text)
     assert guess is not None and guess.value == "2015"
+    assert infer_publication_date("Perez spoke in Denver in 2015. He has been mentioned as a potential Maryland "
+                                  "gubernatorial candidate in 2018.").value == "2015"
     # a past "was able to hit" a mark is no goal
     assert infer_publication_date("Obama was able to hit the mark in 2014, after the 2012 race.").value == "2014"

@@ -113,9 +113,11 @@ _STANDING_BEFORE = re.compile(r"(?i)\bup\s+for\s+\w+(?:\s+\w+)?\s+(?:in|by)\s+$"
 
 
 # A goal set for a year: "to reduce emissions 26 percent to 28 percent in 2025", "a target of 2030",
-# "pledged to cut coal by 2030": the year is the goal's, not a past the article looks back on.
+# "pledged to cut coal by 2030", "a potential gubernatorial candidate in 2018": the year is the goal's or
+# the prospect's, not a past the article looks back on.
 _GOAL_BEFORE = re.compile(r"(?i)\b(?:to\s+(?:reduce|cut|increase|raise|lower|reach|achieve|double|triple|halve|"
-                          r"eliminate|phase\s+out)|goals?|targets?|pledged\s+to|vowed\s+to)\b[^.;,]{0,60}?"
+                          r"eliminate|phase\s+out)|goals?|targets?|pledged\s+to|vowed\s+to|potential|possible|"
+                          r"prospective|would-be)\b[^.;,]{0,60}?"
                           r"\b(?:in|by|of|for)\s+$")
 
 
