@@ -49,6 +49,10 @@ _TITLES = {
 # Titles that stay with a single given name: royals, popes and sheikhs are called by them.
 _ROYAL_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "duke", "duchess"}
 _REGNAL = re.compile(r"^(?:[IVX]+|[IVX]+[.,]?)$")
+# A business named after its founder: "Dick Clark Productions", "Walt Disney Studios".
+_BUSINESS_WORDS = {"productions", "studios", "pictures", "films", "records", "entertainment", "ventures",
+                   "enterprises", "industries", "brands", "foods", "publishing", "associates", "technologies",
+                   "systems"}
 # Nouns that make a capitalised phrase an organisation, whatever name opens it ("Morgan Library").
 _ORG_WORDS = {
     "university", "college", "school", "institute", "institution", "ministry", "department", "office",
@@ -58,20 +62,15 @@ _ORG_WORDS = {
     "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
     "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
-    "productions", "studios", "pictures", "films", "records", "entertainment", "ventures", "enterprises",
-    "industries", "brands", "foods", "publishing", "associates", "technologies", "systems",
-}
+} | _BUSINESS_WORDS
 # Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
 # a PERSON ending in one is the institution.
 _NAMED_AFTER_HEADS = {
     "center", "centre", "university", "college", "institute", "foundation", "museum", "library", "hospital",
     "stadium", "airport", "school", "academy", "ministry", "department", "agency", "committee", "commission",
     "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
-    # a business named after its founder: "Dick Clark Productions", "Walt Disney Studios"
-    "productions", "studios", "studio", "pictures", "films", "records", "entertainment", "media", "group",
-    "holdings", "partners", "ventures", "enterprises", "industries", "brands", "foods", "motors",
-    "publishing", "capital", "associates", "technologies", "systems", "labs", "gallery", "fund",
-}
+    "studio", "media", "group", "holdings", "partners", "motors", "capital", "labs", "gallery", "fund",
+} | _BUSINESS_WORDS
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
 # trademark signs are not part of a name either ("® Honey", "Switch Lite™")
@@ -229,7 +228,7 @@ def _surname_he_repaired(doc: Doc, s: _Span) -> _Span:
     return s
 
 
-_ROYAL_BEFORE = re.compile(r"\b(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sheikh|Duke|Duchess)\s$")
+_ROYAL_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(t.capitalize() for t in _ROYAL_TITLES)) + r")\s$")
 
 
 def _royal_title_joined(text: str, s: _Span) -> _Span:

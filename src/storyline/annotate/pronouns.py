@@ -195,11 +195,16 @@ def _gender(doc: Doc, m: Mention) -> str | None:
     """A person's gender when the text gives it: "Mr."/"Mrs."/"Ms." or a gendered title before the surname
     anywhere in the document, a gendered noun said of the person, else a one-sex given name; None when
     unknown or contradicted (compatible with either pronoun)."""
-    words = m.name.split()
+    return _gender_in(doc_text(doc), m.name)
+
+
+@lru_cache(maxsize=512)
+def _gender_in(text: str, name: str) -> str | None:
+    """_gender for a name in a text: asked once per candidate and pronoun, read once per person."""
+    words = name.split()
     if len(words) > 2 and is_generation(words[-1]):
         words = words[:-1]
     surname = re.escape(words[-1])
-    text = doc_text(doc)
     if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", text):
         return "male"
     if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", text):

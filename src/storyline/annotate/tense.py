@@ -95,7 +95,7 @@ def _settled(doc: Doc, t: Timex, today: dt.date) -> Timex:
             return t
         t = replace(t, value=alone[0].value)
         m = _PARTIAL_VALUE.fullmatch(t.value)
-    verb = _governing_verb(doc, t)
+    verb = _governing_verb(span)
     tense = _tense(verb) if verb is not None else None
     if tense is None:
         return t
@@ -142,11 +142,9 @@ def _inside_noun_clause(doc: Doc, char: int, date: Span) -> bool:
     return False
 
 
-def _governing_verb(doc: Doc, t: Timex) -> Token | None:
-    """The verb a date is an adverbial of: "bought RJR in February" (date -> in -> bought), "ended Oct. 31"."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return None
+def _governing_verb(span: Span) -> Token | None:
+    """The verb a date (its tokens) is an adverbial of: "bought RJR in February" (date -> in -> bought),
+    "ended Oct. 31"."""
     tok = span.root
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         if tok.head.lower_ in _EXTENT:

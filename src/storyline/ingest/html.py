@@ -322,8 +322,6 @@ def _fallback_paragraphs(html: str, tree: Any) -> list[str]:
 
 
 def _jsonld_article_body(tree: Any) -> str:
-    import html as htmllib
-
     best = ""
     for node in _jsonld_nodes(tree):
         body = node.get("articleBody")
@@ -332,7 +330,7 @@ def _jsonld_article_body(tree: Any) -> str:
     if "<" in best:  # some CMSs put the HTML itself in articleBody
         best = re.sub(r"(?i)</?(p|br|div|h\d|li)\b[^>]*>", "\n", best)
         best = re.sub(r"<[^>]+>", "", best)
-    return htmllib.unescape(best)
+    return html.unescape(best)
 
 
 def _densest_paragraph_block(tree: Any) -> list[str]:
@@ -408,12 +406,10 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, Any]:
 
 
 def _first(*values: Any) -> Any:
-    import html as htmllib
-
     for v in values:
         if isinstance(v, str):
             # Twice-escaped entities ("&#8216;") are common in og: tags written by WordPress plugins.
-            v = " ".join(htmllib.unescape(v).split())
+            v = " ".join(html.unescape(v).split())
         if v:
             return v
     return None

@@ -173,16 +173,16 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
     """One name the tagger calls a person in some documents and a product, organisation or place in
     others ("MacBook Pro": 64 mentions as ORG, 16 as PERSON) is one actor, of the type the corpus gives
     it at least twice as often; a name used about as often both ways stays two actors."""
-    def size(key: tuple[bool, str]) -> int:  # with the clusters already merged into it
-        return len(members[key]) + sum(len(members[k]) for k, t in merged.items() if t == key)
-
+    size = Counter({key: len(ms) for key, ms in members.items()})
+    for key, target in merged.items():  # with the clusters already merged into it
+        size[target] += len(members[key])
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
     for key in members:
         person, k = key
         other = (False, k)
         if not person or other not in members or key in merged or other in merged:
             continue
-        n_person, n_other = size(key), size(other)
+        n_person, n_other = size[key], size[other]
         if n_other >= _TYPE_DOMINANCE * n_person:
             out[key] = other
         elif n_person >= _TYPE_DOMINANCE * n_other:

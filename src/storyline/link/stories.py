@@ -205,10 +205,11 @@ def _story(s: dict[str, Any], by_id: dict[str, Document], annotations: dict[str,
     # one article is its own story: its headline says what it is better than its most named actors
     # ("Spiced Honey Pear Jam", not "Honey, Don Victor")
     only = by_id.get(s["documents"][0]) if len(s["documents"]) == 1 else None
-    # how many of the story's documents name each actor among their most named
-    spread = Counter(k for d in s["documents"] for k in _actor_counts(d, annotations.get(d), actors))
-    label = " ".join(only.title.split()) if only is not None and only.title \
-        else _label(s, actors, story_events, spread)
+    if only is not None and only.title:
+        label = " ".join(only.title.split())
+    else:  # how many of the story's documents name each actor among their most named
+        spread = Counter(k for d in s["documents"] for k in _actor_counts(d, annotations.get(d), actors))
+        label = _label(s, actors, story_events, spread)
     return Story(
         id=s["id"], label=label, documents=list(s["documents"]),
         events=[e.id for e in story_events],
