@@ -321,3 +321,67 @@ def test_days_of_a_schedule_are_no_actor():
     found = {m.text for m in mentions_of("Performances run Tue-Fri 8PM, Sat 4PM (Closed on Sun & Mon). "
                                          "Sun Microsystems sponsors them.")}
     assert "Sun & Mon" not in found and "Sun Microsystems" in found
+
+
+def named(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.label, m.name) for m in mentions_of(text)]
+
+
+def test_a_capitalised_word_before_a_name_is_not_part_of_it():
+    # found analyzing the 840 PolNeAR articles: "Certainly Donald Trump", "Kentuckian Rand Paul" were actors
+    assert ("Donald Trump", "PERSON", "Donald Trump") in named(
+        "“Certainly Donald Trump has gone in the opposite direction,” she said.")
+    assert [t for t, label, _ in named("House Republican Thomas Massie used to support fellow Kentuckian Rand Paul.")
+            if label == "PERSON"] == ["Thomas Massie", "Rand Paul"]
+    assert ("Jeb Bush", "PERSON", "Jeb Bush") in named("Donald Trump Booed After Telling Jeb Bush To Pipe Down")
+    assert ("Roger Ailes", "PERSON", "Roger Ailes") in named(
+        "They met at Mr. Trump's golf club at Bedminster, N.J. Roger Ailes, the former chairman, came too.")
+    # a given name is never taken for such a word
+    assert ("Will Smith", "PERSON", "Will Smith") in named("Will Smith said it.")
+
+
+def test_a_word_before_a_name_the_document_spells_without_it_is_dropped():
+    text = "They have mixed feelings about apoplectic Cheeto Donald Trump, they said. Donald Trump won Indiana."
+    assert [t for t, label, _ in named(text) if label == "PERSON"] == ["Donald Trump", "Donald Trump"]
+
+
+def test_the_office_in_a_title_and_the_first_word_of_a_named_day_are_no_actor():
+    found = named("Secretary of State John Kerry met State Senator José Rodríguez on Super Tuesday in Texas.")
+    assert [t for t, _, _ in found] == ["John Kerry", "José Rodríguez", "Texas"]
+    assert [t for t, _, _ in named("pro-Clinton groups decried anti-Muslim rhetoric.")] == []
+
+
+def test_the_islamic_state_is_one_organisation():
+    assert ("Islamic State", "ORG", "Islamic State") in named("They fought the rise of the Islamic State in Iraq.")
+
+
+def test_a_building_named_after_a_man_is_not_the_man():
+    found = named("The Trump campaign paid $72,800 in rent for Trump Tower. Donald Trump said it was fair.")
+    assert ("Trump Tower", "FAC", "Trump Tower") in found
+    assert ("Trump", "PERSON", "Donald Trump") in found
+
+
+def test_us_states_in_ap_style_and_postal_codes_are_the_states():
+    found = named("ORLANDO, Fla. — Hillary Clinton won SC after the South Carolina primary, then flew to "
+                  "Calif. and N.H. and later spoke in Columbia, SC.")
+    states = [(t, name) for t, label, name in found if label == "GPE"]
+    assert ("Fla", "Florida") in states and ("Calif", "California") in states
+    assert ("N.H.", "New Hampshire") in states
+    assert ("SC", "South Carolina") in states  # after a place; "won SC" is tagged ORG and left alone
+
+
+def test_two_letters_are_no_country_but_the_united_ones():
+    from storyline.annotate.gazetteer import country_name
+
+    assert [country_name(c) for c in ("US", "U.K.", "SC", "PM", "HR", "AI", "DPRK", "UAE")] == [
+        "United States", "United Kingdom", None, None, None, None, "North Korea", "United Arab Emirates"]
+
+
+def test_a_possessive_typed_with_a_left_quote_and_a_trailing_ellipsis_are_not_part_of_a_name():
+    found = named("A CNN segment tonight on Donald Trump‘s remarks devolved. Trump‘s comments flooded out of Syria …")
+    assert [t for t, _, _ in found] == ["CNN", "Donald Trump", "Trump", "Syria"]
+
+
+def test_a_dateline_defines_no_acronym():
+    assert defined_acronyms("Officials spoke at the Pentagon.\n\nWASHINGTON (AP) — The Senate voted.") == {}
+    assert defined_acronyms("The Associated Press (AP) reported it.") == {"AP": "Associated Press"}

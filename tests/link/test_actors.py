@@ -158,3 +158,38 @@ def test_a_product_tagged_a_person_joins_it_with_the_parts_of_its_name():
                          "b": [m("MacBook Pro", "PERSON"), m("MacBook", "PERSON"), m("Pro", "PERSON")]})
     assert [(a.name, a.type, a.mentions) for a in index.actors] == [("MacBook Pro", "ORG", 11)]
     assert len({index.actor_for("b", i) for i in range(3)}) == 1
+
+
+def test_a_middle_name_and_a_nickname_are_the_same_person():
+    index = link_actors({"a": [m("Hillary Clinton", "PERSON")] * 5, "b": [m("Hillary Rodham Clinton", "PERSON")],
+                         "c": [m("Joseph R. Biden Jr.", "PERSON")] * 2, "d": [m("Joe Biden", "PERSON")] * 3})
+    assert sorted((a.name, a.mentions) for a in index.actors) == [("Hillary Clinton", 6), ("Joe Biden", 5)]
+
+
+def test_a_junior_named_beside_his_father_in_one_document_is_never_the_father():
+    index = link_actors({"a": [m("Donald Trump", "PERSON")] * 5 + [m("Donald Trump Jr.", "PERSON")],
+                         "b": [m("Donald Trump Jr.", "PERSON")], "c": [m("Donald J. Trump", "PERSON")]})
+    assert sorted((a.name, a.mentions) for a in index.actors) == [("Donald Trump", 6), ("Donald Trump Jr.", 2)]
+
+
+def test_an_acronym_joins_the_name_other_documents_spell_it_out_as():
+    index = link_actors({"a": [m("Associated Press", "ORG"), m("AP", "ORG", "Associated Press")],
+                         "b": [m("AP", "ORG")] * 2, "c": [m("Us", "GPE")]})
+    assert sorted((a.name, a.mentions) for a in index.actors) == [("Associated Press", 4), ("Us", 1)]
+    # two spellings out: the acronym stays itself
+    two = link_actors({"a": [m("AP", "ORG", "Associated Press")], "b": [m("AP", "ORG", "Advanced Placement")],
+                       "c": [m("AP", "ORG")]})
+    assert "AP" in {a.name for a in two.actors}
+
+
+def test_a_two_word_surname_joins_the_full_name():
+    index = link_actors({"a": [m("Debbie Wasserman Schultz", "PERSON")] * 3, "b": [m("Wasserman Schultz", "PERSON")]})
+    assert [(a.name, a.mentions) for a in index.actors] == [("Debbie Wasserman Schultz", 4)]
+
+
+def test_a_bare_surname_goes_to_the_namesake_most_documents_name():
+    # one obituary names Nancy Reagan often; the news names Ronald Reagan in many more documents
+    docs = {f"r{i}": [m("Ronald Reagan", "PERSON")] * 2 for i in range(6)}
+    docs |= {"n": [m("Nancy Reagan", "PERSON")] * 15, "x": [m("Reagan", "PERSON")], "y": [m("Reagan", "PERSON")]}
+    index = link_actors(docs)
+    assert {a.name: a.mentions for a in index.actors} == {"Ronald Reagan": 14, "Nancy Reagan": 15}

@@ -24,6 +24,7 @@ from storyline.annotate.gazetteer import (
     name_key,
     normalize_space,
     us_state,
+    us_state_abbreviation,
 )
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
@@ -32,7 +33,7 @@ from storyline.temporal import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["LABELS", "defined_acronyms", "find_mentions", "given_name_gender", "person_name_parts"]
+__all__ = ["LABELS", "defined_acronyms", "find_mentions", "given_name_gender", "is_given_name", "person_name_parts"]
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
@@ -71,10 +72,12 @@ _NAMED_AFTER_HEADS = {
     "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
     "studio", "media", "group", "holdings", "partners", "motors", "capital", "labs", "gallery", "fund",
 } | _BUSINESS_WORDS
+# Heads of buildings named after someone ("Trump Tower"): no surname is one of these.
+_FACILITY_HEADS = {"tower", "towers", "plaza", "hotel", "casino", "arena", "building", "boulevard", "avenue"}
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Bros)\.$")
 # trademark signs are not part of a name either ("® Honey", "Switch Lite™")
-_TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0\u00ae\u2122\u00a9"
+_TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0\u00ae\u2122\u00a9\u2026"
 _LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014\u00ae\u2122\u00a9"
 # Words glued by a hyphen to a name that make an adjective, not a longer name ("Trump-era").
 _HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
@@ -119,6 +122,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [_surname_he_repaired(doc, s) for s in spans]
     spans = [_royal_title_joined(text, s) for s in spans]
+    spans = [_possessive_cut(text, s) for s in spans]
     spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
     # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
     # of state", "in the bush", "albeit modest", "us")
@@ -130,8 +134,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # capitals right after a number are a unit, not a code: "512GB of flash storage", "16 GB"
     spans = [s for s in spans if not (re.fullmatch(r"[A-Z]{2,4}", text[s.start:s.end])
                                       and re.search(r"\d\s?$", text[max(0, s.start - 2):s.start]))]
+    spans = [s for s in spans if not _names_no_actor(text, s)]
     spans = _country_names_completed(text, spans)
+    spans = _adjective_names_joined(text, spans)
     spans = [_without_titles(text, s) for s in spans]
+    person_surfaces = {_surface(text, s) for s in spans if s.label == "PERSON"}
+    spans = [_without_leading_words(doc, s, person_surfaces) for s in spans]
     for s in spans:
         surface = _surface(text, s)
         if s.label == "ORG" and _looks_like_personal_name(surface):
@@ -139,8 +147,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif s.label == "PERSON" and len(surface.split()) >= 2 \
                 and surface.split()[-1].casefold().rstrip(".") in _NAMED_AFTER_HEADS:
             s.label = "ORG"  # "the Muhammad Ali Center", "Morgan Library": named after someone, not someone
+        elif s.label == "PERSON" and len(surface.split()) >= 2 \
+                and surface.split()[-1].casefold().rstrip(".") in _FACILITY_HEADS:
+            s.label = "FAC"  # "Trump Tower": a building, and "Trump" in the same story is still the man
         elif s.label == "PERSON" and any(ch.isdigit() or ch in "+&@#" for ch in surface):
             s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11", "Disney+", "PG&E": a product or a firm
+    _institutions_relabelled(text, spans)
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
     spans = _split_name_compounds(text, spans, people)
@@ -155,6 +167,84 @@ def find_mentions(doc: Doc) -> list[Mention]:
         sentence = max((i for i, st in enumerate(starts) if st <= s.start), default=0)
         mentions.append(Mention(s.start, s.end, text[s.start:s.end], s.label, s.name, sentence))
     return mentions
+
+
+_WEEKDAY_AFTER = re.compile(r"\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _names_no_actor(text: str, s: _Span) -> bool:
+    """Spans the recognizer tags that name no actor: a stance ("pro-Clinton", "anti-Muslim"), the first word
+    of a named day ("Super Tuesday", "Black Friday"), the office in a title ("Secretary of State John
+    Kerry", "State Senator José Rodríguez": the State Department is written so, or as "the Department of
+    State")."""
+    chunk = text[s.start:s.end]
+    if re.match(r"(?i)(?:pro|anti)[-\u2010\u2011]", chunk):
+        return True
+    if s.label == "PERSON" or len(chunk.split()) != 1:
+        return False
+    if _WEEKDAY_AFTER.match(text, s.end):
+        return True
+    if chunk.casefold().rstrip(".") not in _TITLES:
+        return False
+    before = re.search(r"(\w+)\s+of\s+(?:the\s+)?$", text[max(0, s.start - 40):s.start])
+    after = re.match(r"\s+([A-Z]\w*)", text[s.end:s.end + 30])
+    return bool(before and before.group(1).casefold() in _TITLES
+                or after and after.group(1).casefold() in _TITLES)
+
+
+def _adjective_names_joined(text: str, spans: list[_Span]) -> list[_Span]:
+    """"the Islamic State": spaCy tags "Islamic" NORP and "State" ORG. A group's adjective right before a
+    one-word organisation that is an institution's common noun (State, Party, Army, Church) is one name."""
+    out: list[_Span] = []
+    for s in sorted(spans, key=lambda x: (x.start, x.end)):
+        prev = out[-1] if out else None
+        word = text[s.start:s.end]
+        if prev is not None and prev.label == "NORP" and s.label == "ORG" and text[prev.end:s.start] == " " \
+                and " " not in word and word.casefold() in _ORG_WORDS | {"state"}:
+            out[-1] = _Span(prev.start, s.end, "ORG")
+            continue
+        out.append(s)
+    return out
+
+
+def _without_leading_words(doc: Doc, s: _Span, person_surfaces: set[str]) -> _Span:
+    """A PERSON span starts at the name; spaCy takes in a capitalised word before it: "Certainly Donald
+    Trump", "That’s Jeb Bush", "Telling Jeb Bush", "Among Latinos" (no proper noun), "Floridians Jeb Bush",
+    "N.J. Roger Ailes" (a state's people or abbreviation), "Cheeto Donald Trump" (no given name, before a
+    name the document spells without it). A given name never goes ("Will Smith", "Ban Ki-moon")."""
+    if s.label != "PERSON":
+        return s
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return s
+    text = doc_text(doc)
+    i = 0
+    while len(span) - i >= 2:
+        tok = span[i]
+        rest = normalize_space(text[span[i + 1].idx:s.end])
+        word = tok.text
+        if not word[:1].isupper() or is_given_name(word):
+            break
+        if not (tok.tag_ not in ("NNP", "NNPS") or _is_demonym(word) or us_state_abbreviation(word)
+                or rest in person_surfaces):
+            break
+        i += 1
+        while i < len(span) - 1 and (span[i].is_punct or span[i].lower_ in ("'s", "\u2019s")):
+            i += 1  # "That’s"
+    if i == 0 or not span[i].text[:1].isupper():
+        return s
+    return _Span(span[i].idx, s.end, s.label, s.name, s.expansion_of)
+
+
+def _institutions_relabelled(text: str, spans: list[_Span]) -> None:
+    """"the Obama White House" tagged PERSON: a "person" whose name after its first word is an institution
+    the document names ("White House" ORG) is that institution, not Obama."""
+    institutions = {_surface(text, o): o.label for o in spans
+                    if o.label in ("ORG", "FAC", "GPE") and len(_surface(text, o).split()) >= 2}
+    for s in spans:
+        words = _surface(text, s).split()
+        if s.label == "PERSON" and len(words) >= 3 and (label := institutions.get(" ".join(words[1:]))):
+            s.label = label
 
 
 def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> bool:
@@ -189,7 +279,7 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
         if m and end - start > m.end():
             start += m.end()
         chunk = text[start:end]
-        if re.search(r"['\u2019]s$", chunk):
+        if re.search(r"['\u2019\u2018]s$", chunk):  # "Trump‘s": a left quote typed for the apostrophe
             end -= 2
         while start < end and text[end - 1] in _TRAILING:
             end -= 1
@@ -200,6 +290,14 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
     if start >= end or not any(c.isalnum() for c in text[start:end]):
         return None
     s.start, s.end = start, end
+    return s
+
+
+def _possessive_cut(text: str, s: _Span) -> _Span:
+    """"Donald Trump‘s remarks" tagged PERSON (a left quote typed for the apostrophe hides the possessive
+    from the tokenizer): a person's name ends at its possessive."""
+    if s.label == "PERSON" and (m := re.search(r"['\u2019\u2018]s\s", text[s.start:s.end])):
+        s.end = s.start + m.start() + 2
     return s
 
 
@@ -282,7 +380,7 @@ def _without_titles(text: str, s: _Span) -> _Span:
         rest = text[s.start + m.end():s.end].split()
         if word in _ROYAL_TITLES and (len(rest) == 1 or len(rest) == 2 and _REGNAL.match(rest[1])):
             return s  # "Prince Andrew", "Pope Francis", "King Charles III": the title is how the name is said
-        if word in _TITLES or country_name(m.group(1)) or word.endswith(("an", "ese", "ish", "i")) and \
+        if word in _TITLES or country_name(m.group(1)) and not is_given_name(m.group(1)) or \
                 _is_demonym(m.group(1)):
             s.start += m.end()
         else:
@@ -290,13 +388,17 @@ def _without_titles(text: str, s: _Span) -> _Span:
 
 
 def _is_demonym(word: str) -> bool:
-    """"South Korean", "Chinese": a nationality adjective in front of a name (a capitalised -an/-ese word
-    whose stem is a country)."""
+    """"South Korean", "Chinese", "Kentuckian", "Floridians": a nationality or a state's people in front of a
+    name (a capitalised -an/-ese/-ish/-i word whose stem is a country or a US state)."""
     w = word.rstrip(".")
-    for suffix, stems in (("ese", ("a", "")), ("an", ("a", "")), ("ian", ("ia", "")), ("ish", ("", "and"))):
+    if w.endswith("ans"):
+        w = w[:-1]
+    for suffix, stems in (("ese", ("a", "")), ("an", ("a", "", "as")), ("ian", ("ia", "", "a", "y")),
+                          ("ish", ("", "and")), ("i", ("", "a"))):
         if w.endswith(suffix) and w[:1].isupper():
             for stem in stems:
-                if country_name(w[: -len(suffix)] + stem):
+                place = w[: -len(suffix)] + stem
+                if country_name(place) or us_state(place):
                     return True
     return False
 
@@ -306,6 +408,11 @@ def _gender_detector():
     import gender_guesser.detector as gender
 
     return gender.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """A word gender-guesser knows as a given name, of either sex ("Will", "Jae", "Jordan")."""
+    return _gender_detector().get_gender(word) != "unknown"
 
 
 def given_name_gender(word: str) -> str | None:
@@ -395,7 +502,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     taken = sorted((s.start, s.end) for s in spans)
     added: list[_Span] = []
     for tok in doc:
-        word = tok.text.rstrip("-\u2010\u2011\u2013\u2014")
+        word = re.sub(r"['\u2019\u2018]s$", "", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
         if not word[:1].isupper() or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"):
             continue
         if name_key(word) not in parts:
@@ -464,6 +571,8 @@ def defined_acronyms(text: str, spans: list[tuple[int, int]] | None = None) -> d
         if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
             continue
         before = text[max(0, m.start() - 200):m.start()]
+        # the long form stays in its sentence: "… at the Pentagon.\n\nWASHINGTON (AP)" defines nothing
+        before = re.split(r"[.!?]\s+|\n", before)[-1]
         words = re.findall(r"\S+", before)[-min(len(letters) + 5, 2 * len(letters)):]
         long_form = _long_form(letters, " ".join(words))
         if long_form:
@@ -557,6 +666,8 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
             s.name = country_name(s.expansion_of) or _plain_name(s.expansion_of)
         elif s.label == "PERSON":
             s.name = _person_name(text, s, spans, parts, full_forms)
+        elif s.label != "PERSON" and (state := _abbreviated_state(text, s)):
+            s.name, s.label = state, "GPE"
         elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface)):
             s.name = country
         elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
@@ -573,6 +684,22 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         key = name_key(_surface(text, s))
         if key in named_acronyms and not country_name(_surface(text, s)):
             s.name = _plain_name(named_acronyms[key])
+
+
+def _abbreviated_state(text: str, s: _Span) -> str | None:
+    """"ORLANDO, Fla.", "Calif", "N.H.": a US state in AP style; a postal code ("SC") only after a place
+    ("Columbia, SC"), or tagged a place in a document that names the state ("Hillary won SC" after "the
+    South Carolina primary"): two capitals are often something else ("VA" is Veterans Affairs)."""
+    surface = _surface(text, s)
+    if s.label in ("GPE", "LOC") or "." in surface.rstrip("."):
+        if state := us_state_abbreviation(surface):
+            return state
+    if s.label in ("GPE", "ORG") and re.fullmatch(r"[A-Z]{2}", surface):
+        state = us_state_abbreviation(surface, postal=True)
+        after_place = re.search(r"[A-Z][\w.]+,\s*$", text[max(0, s.start - 40):s.start])
+        if state and (after_place or s.label == "GPE" and re.search(rf"\b{re.escape(state)}\b", text)):
+            return state
+    return None
 
 
 _COMPASS = {"north", "south", "east", "west"}

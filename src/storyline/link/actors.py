@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from storyline.annotate.entities import person_name_parts
-from storyline.annotate.gazetteer import country_name, is_generation, name_key, normalize_space
+from storyline.annotate.entities import given_name_gender, is_given_name, person_name_parts
+from storyline.annotate.gazetteer import country_name, initialism, is_generation, name_key, normalize_space
 from storyline.model import Actor, Mention
 
 __all__ = ["ActorIndex", "actor_id", "link_actors"]
@@ -74,8 +75,9 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
             if doc_id not in docs_of.setdefault(key, []):
                 docs_of[key].append(doc_id)
 
-    merged = _surnames_merged(members)
-    variants = _variants_merged(members, merged)
+    merged = _surnames_merged(members, docs_of)
+    merged.update(_acronyms_merged(members, merged))
+    variants = _variants_merged(members, merged, docs_of)
     # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
     named = {target: _canonical_name(members[target]) for target in variants.values()}
     merged.update(variants)
@@ -131,28 +133,80 @@ def _linked_name(m: Mention) -> str:
     return name
 
 
-def _surnames_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tuple[bool, str], tuple[bool, str]]:
-    """A one-word person cluster ("Trump", from a document that never gives the full name) -> the one
-    multi-word person cluster whose name it opens or closes; none when several could claim it."""
+def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
+                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """A person cluster that is only a surname ("Trump", "Wasserman Schultz": no given name, from a document
+    that never gives the full name) -> the one longer person cluster whose name it opens or closes; none when
+    several could claim it, unless the corpus names one of them far more than the others together."""
     full_names = [_canonical_name(ms) for (person, _), ms in members.items()
                   if person and len(_canonical_name(ms).split()) > 1]
     parts = person_name_parts(full_names)
+    tails: dict[str, set[str]] = {}
+    for name in full_names:
+        words = name.split()
+        for n in range(2, len(words)):
+            tails.setdefault(name_key(" ".join(words[-n:])), set()).add(name)
     merged: dict[tuple[bool, str], tuple[bool, str]] = {}
     for key, ms in members.items():
         person, k = key
-        if not person or len(_canonical_name(ms).split()) != 1 or k not in parts:
+        if not person:
             continue
-        owners = {name_key(f) for f in parts[k]}
+        words = _canonical_name(ms).split()
+        if len(words) == 1 and k in parts:
+            owners = {name_key(f) for f in parts[k]}
+        elif len(words) > 1 and k in tails and not any(is_given_name(w) for w in words):
+            owners = {name_key(f) for f in tails[k]}  # "Wasserman Schultz" -> "Debbie Wasserman Schultz"
+        else:
+            continue
+        owners.discard(k)
         if len(owners) == 1:
             merged[key] = (True, owners.pop())
             continue
-        # Several full names end so ("Barack Obama", "Michelle Obama"): the one the corpus names far
-        # more than all the others together is who the bare surname means in the news.
-        sizes = {o: len(members.get((True, o), [])) for o in owners}
-        top = max(sizes, key=lambda o: (sizes[o], o))
-        if sizes[top] >= _DOMINANT_MENTIONS and sizes[top] >= _DOMINANT_SHARE * sum(sizes.values()):
+        if not owners:
+            continue
+        # Several full names end so ("Barack Obama", "Michelle Obama"; "Ronald Reagan", "Nancy Reagan"): the
+        # one the corpus names in far more documents than all the others together (one obituary of Nancy
+        # Reagan does not make her the "Reagan era"), or far more often and in no fewer documents, is who the
+        # bare surname means in the news.
+        mentions = {o: len(members.get((True, o), [])) for o in owners}
+        documents = {o: len(docs_of.get((True, o), [])) for o in owners}
+        top = max(owners, key=lambda o: (documents[o], mentions[o], o))
+        if documents[top] >= _DOMINANT_DOCUMENTS and documents[top] >= _DOMINANT_SHARE * sum(documents.values()):
+            merged[key] = (True, top)
+            continue
+        top = max(owners, key=lambda o: (mentions[o], documents[o], o))
+        if mentions[top] >= _DOMINANT_MENTIONS and mentions[top] >= _DOMINANT_SHARE * sum(mentions.values()) \
+                and documents[top] == max(documents.values()):
             merged[key] = (True, top)
     return merged
+
+
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
+
+
+def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
+                     merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """"AP" in one document, "The Associated Press (AP)" in another: an acronym no document spells out
+    joins the one name, of those initials, that the documents which do spell it out give it (none when they
+    give two; a state's postal code is no acronym of its name: "VA" is Virginia or Veterans Affairs)."""
+    expansions: dict[str, set[tuple[bool, str]]] = {}
+    for key, ms in members.items():
+        for m in ms:
+            surface = normalize_space(m.text)
+            letters = re.sub(r"[^A-Z]", "", surface)
+            if m.label != "PERSON" and 2 <= len(letters) <= 6 and _ACRONYM.fullmatch(surface) \
+                    and name_key(m.name) != name_key(surface) and initialism(m.name) == letters:
+                expansions.setdefault(name_key(surface), set()).add(key)
+    out: dict[tuple[bool, str], tuple[bool, str]] = {}
+    for short, owners in expansions.items():
+        bare = (False, short)
+        # the bare cluster must be the acronym written so, not a word with its letters ("Us", "Ap")
+        if len(owners) != 1 or bare not in members or bare in merged or \
+                not all(_ACRONYM.fullmatch(normalize_space(m.text)) for m in members[bare]):
+            continue
+        if (target := owners.pop()) != bare:
+            out[bare] = target
+    return out
 
 
 def _final(key: tuple[bool, str], merged: dict[tuple[bool, str], tuple[bool, str]]) -> tuple[bool, str]:
@@ -165,6 +219,7 @@ def _final(key: tuple[bool, str], merged: dict[tuple[bool, str], tuple[bool, str
 
 _DOMINANT_SHARE = 0.8
 _DOMINANT_MENTIONS = 10
+_DOMINANT_DOCUMENTS = 3
 _TYPE_DOMINANCE = 2
 
 
@@ -180,12 +235,14 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
     for key in members:
         person, k = key
         other = (False, k)
-        if not person or other not in members or key in merged or other in merged:
+        if not person or other not in members or key in merged:
             continue
-        n_person, n_other = size[key], size[other]
+        # the other already joined a longer name ("RNC" -> "Republican National Committee"): join it there
+        target = _final(other, merged)
+        n_person, n_other = size[key], size[target]
         if n_other >= _TYPE_DOMINANCE * n_person:
-            out[key] = other
-        elif n_person >= _TYPE_DOMINANCE * n_other:
+            out[key] = target
+        elif n_person >= _TYPE_DOMINANCE * n_other and other not in merged:
             out[other] = key
     return out
 
@@ -193,35 +250,114 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
+@dataclass(frozen=True)
+class _PersonName:
+    first: str  # name key of the given name
+    middles: tuple[str, ...]  # name keys, an initial as its letter ("George H.W. Bush" -> ("h", "w"))
+    last: str  # name key of the surname
+    suffix: str  # "jr", "sr" or ""
+
+
+def _person_name(words: list[str]) -> _PersonName:
+    suffix = ""
+    if len(words) > 2 and is_generation(words[-1]):
+        suffix, words = words[-1].rstrip(".,").casefold(), words[:-1]
+    middles: list[str] = []
+    for w in words[1:-1]:
+        letters = w.replace(".", "")
+        # "H.W." is two initials; "Rodham" a middle name
+        middles.extend(letters.casefold() if "." in w and letters.isupper() else [name_key(w)])
+    return _PersonName(name_key(words[0]), tuple(middles), name_key(words[-1]), suffix)
+
+
+@lru_cache(maxsize=4096)
+def _given_names_match(a: str, b: str) -> bool:
+    """"Joe" and "Joseph", "Bill" and "William": one is the other's formal name (the ``nicknames`` data,
+    hand-curated), unless the two are names of different sexes ("Chris" and "Christine" are not one)."""
+    if a == b:
+        return True
+    namer = _nick_namer()
+    if a not in namer.canonicals_of(b) and b not in namer.canonicals_of(a):
+        return False
+    genders = {given_name_gender(a), given_name_gender(b)} - {None}
+    return len(genders) < 2
+
+
+@lru_cache(maxsize=1)
+def _nick_namer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """No middle name on one side, or the same ones, an initial standing for a name ("W" = "Walker")."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(x == y or (len(x) == 1) != (len(y) == 1) and x[0] == y[0] for x, y in zip(a, b, strict=True))
+
+
 def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
-                     merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
-    """More spellings of one person or place across documents:
-    - a middle initial: "Donald J. Trump" = "Donald Trump", unless the corpus writes two different
-      initials between the same names ("George W. Bush", "George H. W. Bush": then none merges);
+                     merged: dict[tuple[bool, str], tuple[bool, str]],
+                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """More spellings of one person across documents:
+    - a middle name or initial, a nickname, a generation: "Donald J. Trump" = "Donald Trump", "Hillary Rodham
+      Clinton" = "Hillary Clinton", "Joseph R. Biden Jr." = "Joe Biden", "Patrick W. Carlineo Jr." = "Patrick
+      Carlineo". Never when the name could be either of two people the corpus tells apart ("George Bush":
+      George W. and George H. W. Bush), nor a "Jr." and the same name without it that one document names
+      side by side (Donald Trump and Donald Trump Jr.);
     - a descriptor in front of a full name the corpus spells often: "Billionaire Donald Trump" (a
       capitalised word opening a sentence) = "Donald Trump", when that word opens no other name."""
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
     names = {key: _canonical_name(ms) for key, ms in members.items() if key not in merged}
     people = {key: name.split() for key, name in names.items() if key[0] and len(name.split()) > 1}
     by_key = {key[1]: key for key in people}
-    # middle initials, and a generation after the surname ("Patrick W. Carlineo Jr." = "Patrick Carlineo")
-    groups: dict[str, list[tuple[tuple[bool, str], tuple[str, ...], str]]] = {}
-    for key, words in people.items():
-        suffix = ""
-        if len(words) > 2 and is_generation(words[-1]):
-            suffix, words = words[-1].rstrip(".,").casefold(), words[:-1]
-        initials = tuple(w for w in words[1:-1] if _INITIAL.match(w))
-        bare = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
-        groups.setdefault(name_key(" ".join(bare)), []).append((key, initials, suffix))
-    for variants in groups.values():
-        initial_sets = {initials for _, initials, _ in variants if initials}
-        suffixes = {suffix for _, _, suffix in variants if suffix}
-        # two different ones between the same names are two people: George W. and George H. W. Bush,
-        # Martin Luther King Jr. and Sr.
-        if len(variants) < 2 or len(initial_sets) > 1 or len(suffixes) > 1 or not (initial_sets or suffixes):
+    parsed = {key: _person_name(words) for key, words in people.items()}
+    by_last: dict[str, list[tuple[bool, str]]] = {}
+    for key, name in parsed.items():
+        by_last.setdefault(name.last, []).append(key)
+
+    # families in which one document names a "Jr." beside the same name without it: two people
+    docs_by_generation: dict[tuple[str, str, bool], set[str]] = {}
+    for key, name in parsed.items():
+        docs_by_generation.setdefault((name.first, name.last, bool(name.suffix)), set()).update(docs_of[key])
+    two_generations = {(first, last) for (first, last, suffixed), docs in docs_by_generation.items()
+                       if suffixed and docs & docs_by_generation.get((first, last, False), set())}
+
+    def same_person(a: tuple[bool, str], b: tuple[bool, str]) -> bool:
+        x, y = parsed[a], parsed[b]
+        if not (_given_names_match(x.first, y.first) and _middles_match(x.middles, y.middles)):
+            return False
+        if x.suffix == y.suffix:
+            return True
+        return not (x.suffix and y.suffix) and (x.first, x.last) not in two_generations \
+            and (y.first, y.last) not in two_generations
+
+    parent: dict[tuple[bool, str], tuple[bool, str]] = {}
+
+    def root(k: tuple[bool, str]) -> tuple[bool, str]:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for keys in by_last.values():
+        if len(keys) < 2:
             continue
-        target = max((k for k, _, _ in variants), key=lambda k: len(members[k]))
-        out.update({k: target for k, _, _ in variants if k != target})
+        partners = {a: [b for b in keys if b != a and same_person(a, b)] for a in keys}
+        # a name is one person's only when everyone it could be is one person too
+        unique = {a for a in keys if all(same_person(b, c) for i, b in enumerate(partners[a])
+                                         for c in partners[a][i + 1:])}
+        for a in keys:
+            for b in partners[a]:
+                if a in unique and b in unique:
+                    parent[root(a)] = root(b)
+    components: dict[tuple[bool, str], list[tuple[bool, str]]] = {}
+    for key in parent:
+        components.setdefault(root(key), []).append(key)
+    for component in components.values():
+        component = sorted(set(component) | {root(component[0])})
+        target = max(component, key=lambda k: (len(members[k]), k))
+        out.update({k: target for k in component if k != target})
     # a descriptor in front
     first_words = Counter(name_key(words[0]) for words in people.values())
     for key, words in people.items():
