@@ -193,3 +193,20 @@ def test_a_bare_surname_goes_to_the_namesake_most_documents_name():
     docs |= {"n": [m("Nancy Reagan", "PERSON")] * 15, "x": [m("Reagan", "PERSON")], "y": [m("Reagan", "PERSON")]}
     index = link_actors(docs)
     assert {a.name: a.mentions for a in index.actors} == {"Ronald Reagan": 14, "Nancy Reagan": 15}
+
+
+def test_an_acronym_no_document_spells_out_joins_the_one_name_of_its_initials():
+    index = link_actors({"a": [m("National Rifle Association", "ORG")], "b": [m("NRA", "ORG")] * 3,
+                         "c": [m("DNC", "ORG")], "d": [m("Democratic National Committee", "ORG"),
+                                                       m("Democratic National Convention", "EVENT")]})
+    assert {a.name: a.mentions for a in index.actors} == {
+        "National Rifle Association": 4, "DNC": 1, "Democratic National Committee": 1,
+        "Democratic National Convention": 1}
+    # an acronym established on its own is not one passing namesake's
+    docs = {f"d{i}": [m("ISIS", "ORG")] for i in range(12)} | {"x": [m("Institute for Science and International Security", "ORG")]}
+    assert "ISIS" in {a.name for a in link_actors(docs).actors}
+
+
+def test_britain_is_the_united_kingdom():
+    index = link_actors({"a": [m("Britain", "GPE")], "b": [m("U.K.", "GPE")], "c": [m("Great Britain", "GPE")]})
+    assert [(a.name, a.mentions) for a in index.actors] == [("United Kingdom", 3)]

@@ -101,6 +101,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for key, owners in tails.items():
         if len(owners) == 1 and key not in names:
             names[key] = next(iter(owners))
+    # neither GeoNames nor ISO 3166 has the name English news gives the United Kingdom most often
+    for name in ("Britain", "Great Britain"):
+        names.setdefault(name_key(name), "United Kingdom")
     unique_codes = {k: next(iter(v)) for k, v in codes.items() if len(v) == 1}
     unique_capitals = {k: next(iter(v)) for k, v in capitals.items() if len(v) == 1 and k not in names}
     return names, unique_codes, unique_capitals

@@ -76,7 +76,7 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
                 docs_of[key].append(doc_id)
 
     merged = _surnames_merged(members, docs_of)
-    merged.update(_acronyms_merged(members, merged))
+    merged.update(_acronyms_merged(members, merged, docs_of))
     variants = _variants_merged(members, merged, docs_of)
     # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
     named = {target: _canonical_name(members[target]) for target in variants.values()}
@@ -184,11 +184,15 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
 _ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
 
 
+_ACRONYM_ESTABLISHED = 10
+
+
 def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
-                     merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
-    """"AP" in one document, "The Associated Press (AP)" in another: an acronym no document spells out
-    joins the one name, of those initials, that the documents which do spell it out give it (none when they
-    give two; a state's postal code is no acronym of its name: "VA" is Virginia or Veterans Affairs)."""
+                     merged: dict[tuple[bool, str], tuple[bool, str]],
+                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """"AP" in one document, "The Associated Press (AP)" in another: an acronym joins the one name, of those
+    initials, that the documents which spell it out give it (none when they give two; a state's postal code
+    is no acronym of its name: "VA" is Virginia or Veterans Affairs)."""
     expansions: dict[str, set[tuple[bool, str]]] = {}
     for key, ms in members.items():
         for m in ms:
@@ -197,15 +201,27 @@ def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
             if m.label != "PERSON" and 2 <= len(letters) <= 6 and _ACRONYM.fullmatch(surface) \
                     and name_key(m.name) != name_key(surface) and initialism(m.name) == letters:
                 expansions.setdefault(name_key(surface), set()).add(key)
+    # no document spells it out: the one organisation or place of the corpus whose initials it is ("NRA",
+    # "National Rifle Association"), three letters at least; none when two are ("DNC": the Democratic
+    # National Committee and the Democratic National Convention), nor when the acronym is established on its
+    # own in ten times more documents than the name is written in ("ISIS" in 45 documents is not the one
+    # mention of the Institute for Science and International Security)
+    by_initials: dict[str, set[tuple[bool, str]]] = {}
+    for key, ms in members.items():
+        if not key[0] and key not in merged and len(letters := initialism(_canonical_name(ms))) >= 3:
+            by_initials.setdefault(letters.casefold(), set()).add(key)
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
-    for short, owners in expansions.items():
-        bare = (False, short)
-        # the bare cluster must be the acronym written so, not a word with its letters ("Us", "Ap")
-        if len(owners) != 1 or bare not in members or bare in merged or \
-                not all(_ACRONYM.fullmatch(normalize_space(m.text)) for m in members[bare]):
+    for key, ms in members.items():
+        person, short = key
+        # the cluster must be the acronym written so, not a word with its letters ("Us", "Ap")
+        if person or key in merged or not all(_ACRONYM.fullmatch(normalize_space(m.text)) for m in ms):
             continue
-        if (target := owners.pop()) != bare:
-            out[bare] = target
+        owners = expansions.get(short)
+        if not owners:
+            owners = {o for o in by_initials.get(short, set())
+                      if _ACRONYM_ESTABLISHED * len(docs_of[o]) >= len(docs_of[key])}
+        if len(owners) == 1 and (target := next(iter(owners))) != key:
+            out[key] = target
     return out
 
 
