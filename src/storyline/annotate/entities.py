@@ -207,11 +207,20 @@ def _adjective_names_joined(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+# lower-case words that open names ("de Blasio", "al-Assad", "von Moltke")
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le",
+                   "la", "du", "dos", "das", "ter", "ten", "st"}
+# tags of words that are never a name's first word, whatever follows
+_FUNCTION_TAGS = {"DT", "IN", "RB", "RBR", "RBS", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "MD", "TO", "EX",
+                  "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "CD", "UH", "POS"}
+
+
 def _without_leading_words(doc: Doc, s: _Span, person_surfaces: set[str]) -> _Span:
-    """A PERSON span starts at the name; spaCy takes in a capitalised word before it: "Certainly Donald
-    Trump", "That’s Jeb Bush", "Telling Jeb Bush", "Among Latinos" (no proper noun), "Floridians Jeb Bush",
-    "N.J. Roger Ailes" (a state's people or abbreviation), "Cheeto Donald Trump" (no given name, before a
-    name the document spells without it). A given name never goes ("Will Smith", "Ban Ki-moon")."""
+    """A PERSON span starts at the name; spaCy takes in a word before it: "Certainly Donald Trump", "That’s
+    Jeb Bush", "Telling Jeb Bush", "Among Latinos", "older MacBook Pro" (a word of another class),
+    "Billionaire Donald Trump" (a common noun before a full name), "Floridians Jeb Bush", "N.J. Roger Ailes"
+    (a state's people or abbreviation), "Cheeto Donald Trump" (no given name, before a full name the document
+    spells without it). A given name or a name particle never goes ("Will Smith", "de Blasio", "Full Fact")."""
     if s.label != "PERSON":
         return s
     span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -222,14 +231,16 @@ def _without_leading_words(doc: Doc, s: _Span, person_surfaces: set[str]) -> _Sp
     while len(span) - i >= 2:
         tok = span[i]
         rest = normalize_space(text[span[i + 1].idx:s.end])
+        full_name_after = len(rest.split()) >= 2
         word = tok.text
-        if not word[:1].isupper() or is_given_name(word):
+        if tok.lower_ in _NAME_PARTICLES or is_given_name(word) or not (word[:1].isupper() or word[:1].islower()):
             break
-        if not (tok.tag_ not in ("NNP", "NNPS") or _is_demonym(word) or us_state_abbreviation(word)
-                or rest in person_surfaces):
+        if not (tok.tag_ in _FUNCTION_TAGS
+                or full_name_after and (tok.tag_ not in ("NNP", "NNPS") or rest in person_surfaces)
+                or word[:1].isupper() and (_is_demonym(word) or us_state_abbreviation(word))):
             break
         i += 1
-        while i < len(span) - 1 and (span[i].is_punct or span[i].lower_ in ("'s", "\u2019s")):
+        if i < len(span) - 1 and span[i].lower_ in ("'s", "\u2019s"):
             i += 1  # "That’s"
     if i == 0 or not span[i].text[:1].isupper():
         return s
