@@ -170,3 +170,20 @@ def test_a_story_label_names_first_what_more_than_one_of_its_pages_names():
     spread = Counter({ids["MacBook Pro"]: 2, ids["Apple"]: 2, ids["MagSafe"]: 1, ids["Mac Pro"]: 1})
     assert _label(story, index, [], spread) == "MacBook Pro, Apple"
     assert _label(story, index, []) == "MagSafe, Mac Pro"  # without knowing who names what: the people
+
+
+def test_a_story_label_says_what_its_events_are_in_the_words_of_their_sources():
+    from storyline.link.actors import link_actors
+    from storyline.link.stories import _label
+    from storyline.model import Event, EventSource, Mention
+
+    def ev(summary: str, n: int) -> Event:
+        return Event(id=summary, date="2016-02-09", granularity="day", summary=summary,
+                     sources=[EventSource(f"d{i}", summary, 0, 1, "Tuesday") for i in range(n)])
+
+    index = link_actors({"a": [Mention(0, 15, "Hillary Clinton", "PERSON", "Hillary Clinton")]})
+    story = {"documents": ["a"], "actors": {index.actors[0].id: 1}}
+    events = [ev("Sanders won the New Hampshire primary", 3), ev("Clinton spoke at a G20 summit", 2),
+              ev("Iowa caucuses", 1)]
+    assert _label(story, index, events) == "Hillary Clinton: primaries 2016"
+    assert _label(story, index, events[1:2]) == "Hillary Clinton: summits 2016"

@@ -52,6 +52,10 @@ _EVENT_WORDS = {
     "protest": "protests", "protests": "protests", "trial": "trial", "sanctions": "sanctions",
     "test": "weapons tests", "tests": "weapons tests", "missile": "weapons tests", "deal": "deal",
     "agreement": "deal", "negotiations": "talks", "crisis": "crisis", "tariffs": "tariffs",
+    # campaigns: the 2016 coverage of PolNeAR was "summits" (a G20 summit) before these
+    "primary": "primaries", "primaries": "primaries", "caucus": "caucuses", "caucuses": "caucuses",
+    "debate": "debates", "debates": "debates", "convention": "conventions", "rally": "rallies",
+    "rallies": "rallies", "hearing": "hearings", "hearings": "hearings",
 }
 
 
