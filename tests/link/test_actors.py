@@ -132,6 +132,11 @@ def test_a_generation_after_the_surname_is_the_same_person_unless_the_corpus_has
 def test_a_group_singular_and_plural_are_one_actor():
     index = link_actors({"a": [m("Republicans", "NORP")] * 2, "b": [m("Republican", "NORP")]})
     assert len(index.actors) == 1 and index.actors[0].mentions == 3
+    # and its adjective in -ic
+    index = link_actors({"a": [m("Democrats", "NORP")] * 2, "b": [m("Democratic", "NORP")] * 3,
+                         "c": [m("Democrat", "NORP")], "d": [m("Islamic", "NORP"), m("Islam", "ORG")]})
+    assert sorted((a.name, a.mentions) for a in index.actors) == [
+        ("Democratic", 6), ("Islam", 1), ("Islamic", 1)]
 
 
 def test_a_bare_surname_goes_to_the_namesake_the_corpus_names_far_more():

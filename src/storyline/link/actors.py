@@ -76,6 +76,7 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
                 docs_of[key].append(doc_id)
 
     merged = _surnames_merged(members, docs_of)
+    merged.update(_group_adjectives_merged(members))
     merged.update(_acronyms_merged(members, merged, docs_of))
     variants = _variants_merged(members, merged, docs_of)
     # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
@@ -182,6 +183,13 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
 
 
 _ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
+
+
+def _group_adjectives_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+    """A group whose adjective adds "-ic" to its noun is one actor, as "Republican" and "Republicans" are:
+    "Democratic" (a Democratic senator) and "Democrat(s)"."""
+    groups = {key for key, ms in members.items() if not key[0] and ms[0].label == "NORP"}
+    return {key: (False, key[1][:-2]) for key in groups if key[1].endswith("ic") and (False, key[1][:-2]) in groups}
 
 
 _ACRONYM_ESTABLISHED = 10
