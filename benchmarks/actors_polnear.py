@@ -9,7 +9,8 @@ spellings of one entity: "Joe Biden" and "Joseph R. Biden Jr.", "Fla." and "Flor
 
 Each gold spelling's actor is the one most of its mentions join (its share is its purity). Over every pair
 of gold spellings found in the texts: precision = pairs put in one actor that are one entity / pairs put
-in one actor; recall = pairs of one entity put in one actor / pairs of one entity.
+in one actor; recall = pairs of one entity put in one actor / pairs of one entity. It also counts the
+quotes with a speaker whose speaker names an actor of the corpus (what the export's ``speaker`` carries).
 
     .venv/bin/python benchmarks/actors_polnear.py [--db storyline.db] [--errors]
 """
@@ -39,23 +40,27 @@ def _spelling(text: str) -> str:
     return normalize_space(text).replace("\u2019", "'").rstrip(".")
 
 
-def _linked(db: Path) -> tuple[dict[str, Counter], int, int]:
-    """Spelling -> Counter of actor ids over its mentions; the number of documents and actors."""
+def _linked(db: Path) -> tuple[dict[str, Counter], int, int, tuple[int, int]]:
+    """Spelling -> Counter of actor ids over its mentions; the number of documents and actors; of the
+    quotes with a speaker, how many name an actor (as ``storyline quotes`` exports them)."""
     from storyline.link.actors import link_actors
     from storyline.store import Store
 
     store = Store(db)
     mentions = {}
+    speakers = []
     for doc in store.documents(include_duplicates=False):
         ann = store.annotations(doc.id)
         if ann is not None and not ann.skipped_reason:
             mentions[doc.id] = ann.mentions
+            speakers += [q.speaker_name for q in ann.quotes if q.speaker_text]
     index = link_actors(mentions)
+    named = sum(1 for name in speakers if name and index.find(name) is not None)
     actors: dict[str, Counter] = {}
     for doc_id, ms in mentions.items():
         for i, m in enumerate(ms):
             actors.setdefault(_spelling(m.text), Counter())[index.actor_for(doc_id, i)] += 1
-    return actors, len(mentions), len(index.actors)
+    return actors, len(mentions), len(index.actors), (named, len(speakers))
 
 
 def main() -> int:
@@ -67,7 +72,7 @@ def main() -> int:
         print(f"no texts at {POLNEAR}: nothing to measure")
         return 0
     if args.db is not None:
-        actors, n_docs, n_actors = _linked(args.db)
+        actors, n_docs, n_actors, quoted = _linked(args.db)
     else:
         from storyline.corpus import analyze
 
@@ -77,7 +82,7 @@ def main() -> int:
             for f in sorted(POLNEAR.glob("*.txt")):
                 shutil.copy(f, inputs / f.name)
             analyze([inputs], Path(tmp) / "out")
-            actors, n_docs, n_actors = _linked(Path(tmp) / "out" / "storyline.db")
+            actors, n_docs, n_actors, quoted = _linked(Path(tmp) / "out" / "storyline.db")
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["groups"]
     found: list[tuple[str, str, str, float, int]] = []  # entity, spelling, actor, purity, mentions
@@ -111,6 +116,8 @@ def main() -> int:
     print(f"  pairs of spellings   precision {precision:.3f} ({both}/{same_pred})   recall {recall:.3f} "
           f"({both}/{same_gold})   F1 {f1:.3f}")
     print(f"  mention purity       {purity:.3f} (share of a spelling's mentions in its main actor)")
+    print(f"  quotes with a speaker that name an actor: {quoted[0]} of {quoted[1]} ({quoted[0] / max(quoted[1], 1):.3f}; "
+          "a pronoun or a description no one was titled with stays unnamed)")
     if args.errors:
         for entity, a, b in wrong_apart:
             print(f"  APART     {entity}: {a!r} / {b!r}")

