@@ -215,3 +215,14 @@ def test_an_acronym_no_document_spells_out_joins_the_one_name_of_its_initials():
 def test_britain_is_the_united_kingdom():
     index = link_actors({"a": [m("Britain", "GPE")], "b": [m("U.K.", "GPE")], "c": [m("Great Britain", "GPE")]})
     assert [(a.name, a.mentions) for a in index.actors] == [("United Kingdom", 3)]
+
+
+def test_a_surname_tagged_a_place_follows_the_person_its_documents_name():
+    index = link_actors({"a": [m("Barack Obama", "PERSON")] * 8, "b": [m("Obama", "PERSON")] * 2,
+                         "c": [m("Obama", "GPE")] * 3})
+    assert [(a.name, a.type, a.mentions) for a in index.actors] == [("Barack Obama", "PERSON", 13)]
+    assert index.find("Obama").name == "Barack Obama"
+    # a first name tagged a place stays the place
+    index = link_actors({"a": [m("Elizabeth Warren", "PERSON")] * 8, "b": [m("Elizabeth", "PERSON")] * 2,
+                         "c": [m("Elizabeth", "GPE")] * 3})
+    assert sorted((a.name, a.type) for a in index.actors) == [("Elizabeth", "GPE"), ("Elizabeth Warren", "PERSON")]

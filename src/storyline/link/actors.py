@@ -259,15 +259,21 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
     for key in members:
         person, k = key
         other = (False, k)
-        if not person or other not in members or key in merged:
+        if not person or other not in members:
             continue
-        # the other already joined a longer name ("RNC" -> "Republican National Committee"): join it there
-        target = _final(other, merged)
-        n_person, n_other = size[key], size[target]
-        if n_other >= _TYPE_DOMINANCE * n_person:
-            out[key] = target
-        elif n_person >= _TYPE_DOMINANCE * n_other and other not in merged:
-            out[other] = key
+        # either may already have joined a longer name ("RNC" -> "Republican National Committee", the
+        # person "Obama" -> "Barack Obama"): the other joins it there ("Obama" tagged a place 72 times)
+        person_target, other_target = _final(key, merged), _final(other, merged)
+        if person_target == other_target:
+            continue
+        n_person, n_other = size[person_target], size[other_target]
+        # a place or body called by a person's first name is no evidence of that person ("Chelsea",
+        # "Elizabeth"): only a surname follows the full name it joined
+        surname = person_target == key or name_key(_canonical_name(members[person_target]).split()[-1]) == k
+        if n_other >= _TYPE_DOMINANCE * n_person and key not in merged:
+            out[key] = other_target
+        elif n_person >= _TYPE_DOMINANCE * n_other and other not in merged and surname:
+            out[other] = person_target
     return out
 
 
