@@ -44,3 +44,15 @@ def test_a_description_is_the_person_the_document_titled_so(text, expected):
 def test_a_description_no_one_was_titled_with_stays_unresolved(text):
     described = [name for speaker, name in speakers(text) if speaker and speaker.startswith("the")]
     assert described and all(name is None for name in described)
+
+
+def test_a_place_or_body_in_a_description_is_not_the_speaker():
+    text = ('Florida Sen. Marco Rubio and FBI Director James B. Comey spoke in Iowa. "We will win," the Florida '
+            'senator said. "Yes," the F.B.I. director said. "She is great," a New Hampshire Republican said. '
+            '"LOL," another Twitter user wrote. "It is fine," a Twitter spokesman said.')
+    found = dict(speakers(text))
+    assert found["the Florida senator"] == "Marco Rubio"
+    assert found["the F.B.I. director"] == "James B. Comey"
+    # someone of a group or a platform is not the group or the platform; its spokesman speaks for it
+    assert found["a New Hampshire Republican"] is None and found["another Twitter user"] is None
+    assert found["a Twitter spokesman"] == "Twitter"

@@ -24,7 +24,7 @@ _ABBREVIATIONS = {
 _LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 # a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
 # Republican presidential candidate"); no "of" phrase ("the president of Mexico" needs Mexico's president)
-_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[\w’'-]+\s+){0,3}[a-z][a-z-]+)")
+_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[\w’'.-]+\s+){0,3}[a-z][a-z-]+)")
 _WORD = re.compile(r"[\w’'-]+")
 # the title right before a name: its last words, back to the sentence's start or a comma
 _TITLE_WORDS = 6
@@ -39,7 +39,7 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
     m = _DESCRIPTION.fullmatch(description.strip())
     if m is None:
         return None
-    words = [w.casefold() for w in _WORD.findall(m.group(1))]
+    words = [w.casefold() for w in _WORD.findall(m.group(1).replace(".", ""))]  # "F.B.I." is "fbi"
     head = words[-1]
     if head.endswith("s") and not head.endswith("ss"):
         return None  # "the lawyers", "the attendees": some people, not one person
@@ -75,7 +75,8 @@ def _title_before(text: str, m: Mention, limit: int) -> list[str]:
             continue  # "Vermont Sen. Bernie Sanders", "U.S. Rep."
         before = before[stop.end():]
         break
-    return [w.casefold().rstrip(".") for w in _WORD.findall(before)][-_TITLE_WORDS:]
+    before = re.sub(r"(?<=[A-Z])\.(?=[A-Z])", "", before)  # "F.B.I. Director" is "FBI Director"
+    return [w.casefold() for w in _WORD.findall(before)][-_TITLE_WORDS:]
 
 
 def _apposition_after(text: str, m: Mention) -> list[str]:

@@ -171,6 +171,14 @@ _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 
 
+_INDEFINITE = {"a", "an", "another", "one", "some", "any"}
+# who or what speaks for a body: "a Twitter spokesman", "a report for Oxfam" are Twitter and Oxfam
+# speaking, "a Twitter user", "a prominent Republican National Committee member" are not
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "officials",
+                 "statement", "aide", "aides", "source", "sources", "report", "study", "analysis", "poll",
+                 "survey", "memo", "letter", "release", "filing", "document", "email", "ad", "spokesmen"}
+
+
 _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -197,6 +205,15 @@ def _resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_
         # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
         own = [m for m in own if m.label != "NORP" or m.end >= quote.speaker_end]
         found = people[0] if people else own[-1] if own else None
+        # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
+        words = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", quote.speaker_text or "", maxsplit=1)[0].split()
+        if found is not None and found.label != "PERSON" and len(words) > 1 and words[0].casefold() in _INDEFINITE \
+                and (found.label == "NORP" or words[-1].casefold() not in _SPOKESPEOPLE):
+            found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
+        elif found is not None and found.label != "PERSON" and len(words) > 1 and words[-1].islower():
+            if (person := resolve_description(doc_text(sdoc), quote.speaker_start, quote.speaker_text,
+                                                mentions if unquoted is None else unquoted)) is not None:
+                found = person  # "the Florida senator" is Marco Rubio, not Florida
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
