@@ -359,6 +359,10 @@ def test_a_building_named_after_a_man_is_not_the_man():
     found = named("The Trump campaign paid $72,800 in rent for Trump Tower. Donald Trump said it was fair.")
     assert ("Trump Tower", "FAC", "Trump Tower") in found
     assert ("Trump", "PERSON", "Donald Trump") in found
+    # an institution after a name: "the Obama White House" is the White House of that time, not Obama
+    found = named("Aides in the Obama White House said so. The White House denied it. Barack Obama left.")
+    assert [label for text, label, _ in found if text == "Obama White House"] == ["ORG"]
+    assert ("Barack Obama", "PERSON", "Barack Obama") in found
 
 
 def test_us_states_in_ap_style_and_postal_codes_are_the_states():

@@ -4,9 +4,12 @@ Each document already names its mentions (``Mention.name``: "Kim" -> "Kim Jong-u
 Korea", "Washington insisted" -> "United States"). Linking merges those names across documents:
 spelling variants share a key ("Kim Jong-un" = "Kim Jong Un"), country names, codes and official
 names share the gazetteer's canonical name, and a bare surname left unresolved in a document that never
-spells the full name joins the one full name the corpus gives it. A name the tagger calls a person in
-some documents and something else in others takes the type the corpus gives it twice as often (the price:
-a rare namesake person of a much-named place joins the place).
+spells the full name joins the one full name the corpus gives it (or the namesake most documents name).
+A person's middle name, nickname or generation is the same person unless the corpus tells two such people
+apart; an acronym joins the name other documents spell it out as, or the one name of its initials. A name
+the tagger calls a person in some documents and something else in others takes the type the corpus gives
+it twice as often (the price: a rare namesake person of a much-named place joins the place). Measured on
+840 PolNeAR texts by ``benchmarks/actors_polnear.py``.
 """
 
 from __future__ import annotations
@@ -182,9 +185,6 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
     return merged
 
 
-_ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")
-
-
 def _group_adjectives_merged(members: dict[tuple[bool, str], list[Mention]]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """A group whose adjective adds "-ic" to its noun is one actor, as "Republican" and "Republicans" are:
     "Democratic" (a Democratic senator) and "Democrat(s)"."""
@@ -192,6 +192,7 @@ def _group_adjectives_merged(members: dict[tuple[bool, str], list[Mention]]) -> 
     return {key: (False, key[1][:-2]) for key in groups if key[1].endswith("ic") and (False, key[1][:-2]) in groups}
 
 
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z&]|\.(?=[A-Z]))*\.?")  # "AP", "F.B.I.", "AT&T"
 _ACRONYM_ESTABLISHED = 10
 
 
@@ -324,7 +325,9 @@ def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """No middle name on one side, or the same ones, an initial standing for a name ("W" = "Walker")."""
     if not a or not b:
         return True
-    return len(a) == len(b) and all(x == y or (len(x) == 1) != (len(y) == 1) and x[0] == y[0] for x, y in zip(a, b, strict=True))
+    if len(a) != len(b):
+        return False
+    return all(x == y or (len(x) == 1) != (len(y) == 1) and x[0] == y[0] for x, y in zip(a, b, strict=True))
 
 
 def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
