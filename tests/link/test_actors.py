@@ -226,3 +226,13 @@ def test_a_surname_tagged_a_place_follows_the_person_its_documents_name():
     index = link_actors({"a": [m("Elizabeth Warren", "PERSON")] * 8, "b": [m("Elizabeth", "PERSON")] * 2,
                          "c": [m("Elizabeth", "GPE")] * 3})
     assert sorted((a.name, a.type) for a in index.actors) == [("Elizabeth", "GPE"), ("Elizabeth Warren", "PERSON")]
+
+
+def test_an_acronym_a_document_declares_another_name_of_an_organisation_joins_it():
+    docs = {f"d{i}": [m("ISIS", "ORG")] for i in range(8)} | {
+        "a": [m("Islamic State", "ORG"), m("ISIS", "ORG", "Islamic State")], "b": [m("ISIL", "ORG", "Islamic State")],
+        "c": [m("ISIL", "ORG")], "e": [m("Lynchburg", "GPE"), m("VA", "GPE", "Virginia")], "f": [m("VA", "ORG")]}
+    index = link_actors(docs)
+    # a state's postal code a document resolved declares nothing: "VA" elsewhere may be Veterans Affairs
+    assert {a.name: a.mentions for a in index.actors} == {"Islamic State": 12, "Lynchburg": 1, "Virginia": 1,
+                                                         "VA": 1}

@@ -161,6 +161,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     acronyms = defined_acronyms(text, [(s.start, s.end) for s in spans])
     _relabel(doc, spans, people, acronyms)
     _name(doc, spans, parts, acronyms)
+    _declared_aliases_named(text, spans)
     starts = [sent.start_char for sent in doc.sents]
     mentions = []
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
@@ -195,15 +196,22 @@ def _names_no_actor(text: str, s: _Span) -> bool:
 def _adjective_names_joined(text: str, spans: list[_Span]) -> list[_Span]:
     """"the Islamic State": spaCy tags "Islamic" NORP and "State" ORG. A group's adjective right before a
     one-word organisation that is an institution's common noun (State, Party, Army, Church) is one name."""
+    heads = _ORG_WORDS | {"state"}
     out: list[_Span] = []
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
         prev = out[-1] if out else None
         word = text[s.start:s.end]
         if prev is not None and prev.label == "NORP" and s.label == "ORG" and text[prev.end:s.start] == " " \
-                and " " not in word and word.casefold() in _ORG_WORDS | {"state"}:
+                and " " not in word and word.casefold() in heads:
             out[-1] = _Span(prev.start, s.end, "ORG")
             continue
         out.append(s)
+    taken = {s.start for s in out}
+    for i, s in enumerate(out):
+        # ... or the recognizer left the noun untagged ("the Islamic State, also known as ISIS")
+        nxt = re.match(r" ([A-Z][a-z]+)\b(?! [A-Z])", text[s.end:s.end + 20])  # not "Republican State Senator"
+        if s.label == "NORP" and nxt and nxt.group(1).casefold() in heads and s.end + 1 not in taken:
+            out[i] = _Span(s.start, s.end + nxt.end(), "ORG")
     return out
 
 
@@ -711,6 +719,26 @@ def _abbreviated_state(text: str, s: _Span) -> str | None:
         if state and (after_place or s.label == "GPE" and re.search(rf"\b{re.escape(state)}\b", text)):
             return state
     return None
+
+
+# "the Islamic State, also known as ISIS", "the Islamic State (also known as ISIL)", "the Islamic State, or ISIS,"
+_ALIAS_BETWEEN = re.compile(r"\s*(?:,|\()?\s*(?:also\s+known\s+as|known\s+as|a\.k\.a\.?|or)\s+(?:the\s+)?", re.I)
+_ALIAS_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def _declared_aliases_named(text: str, spans: list[_Span]) -> None:
+    """An acronym the text declares another name of an organisation is that organisation: "the Islamic
+    State, also known as ISIS" ("or ISIS" only when the acronym closes the phrase: "Iraq or Syria" is two
+    places). Letters need not be the name's initials, so only these words declare it."""
+    ordered = sorted(spans, key=lambda x: x.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        between = text[a.end:b.start]
+        alias = text[b.start:b.end]
+        if a.label in ("PERSON", "GPE") or not _ALIAS_ACRONYM.fullmatch(alias) or not _ALIAS_BETWEEN.fullmatch(between):
+            continue
+        if re.search(r"\bor\s", between, re.I) and not re.match(r"\s*[,)]|\s*$", text[b.end:b.end + 2]):
+            continue
+        b.name, b.label = a.name, a.label
 
 
 _COMPASS = {"north", "south", "east", "west"}

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyline.annotate.entities import given_name_gender, is_given_name, person_name_parts
-from storyline.annotate.gazetteer import country_name, initialism, is_generation, name_key, normalize_space
+from storyline.annotate.gazetteer import (
+    country_name,
+    initialism,
+    is_generation,
+    name_key,
+    normalize_space,
+    us_state,
+)
 from storyline.model import Actor, Mention
 
 __all__ = ["ActorIndex", "actor_id", "link_actors"]
@@ -201,15 +208,23 @@ def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
                      docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """"AP" in one document, "The Associated Press (AP)" in another: an acronym joins the one name, of those
     initials, that the documents which spell it out give it (none when they give two; a state's postal code
-    is no acronym of its name: "VA" is Virginia or Veterans Affairs)."""
+    is no acronym of its name: "VA" is Virginia or Veterans Affairs), else the one name documents declare
+    it another name of ("the Islamic State, also known as ISIS")."""
     expansions: dict[str, set[tuple[bool, str]]] = {}
+    declared: dict[str, set[tuple[bool, str]]] = {}  # "the Islamic State, also known as ISIS"
     for key, ms in members.items():
         for m in ms:
             surface = normalize_space(m.text)
             letters = re.sub(r"[^A-Z]", "", surface)
-            if m.label != "PERSON" and 2 <= len(letters) <= 6 and _ACRONYM.fullmatch(surface) \
-                    and name_key(m.name) != name_key(surface) and initialism(m.name) == letters:
+            if m.label == "PERSON" or not 2 <= len(letters) <= 6 or not _ACRONYM.fullmatch(surface) \
+                    or name_key(m.name) == name_key(surface):
+                continue
+            if initialism(m.name) == letters:
                 expansions.setdefault(name_key(surface), set()).add(key)
+            # another name a document gave it, not a place's code ("SC" -> South Carolina) nor a longer
+            # name it is part of ("DNC" -> "Russians Hacked DNC")
+            elif not (country_name(m.name) or us_state(m.name)) and name_key(surface) not in map(name_key, m.name.split()):
+                declared.setdefault(name_key(surface), set()).add(key)
     # no document spells it out: the one organisation or place of the corpus whose initials it is ("NRA",
     # "National Rifle Association"), three letters at least; none when two are ("DNC": the Democratic
     # National Committee and the Democratic National Convention), nor when the acronym is established on its
@@ -227,7 +242,7 @@ def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
             continue
         owners = expansions.get(short)
         if not owners:
-            owners = {o for o in by_initials.get(short, set())
+            owners = {o for o in declared.get(short, set()) or by_initials.get(short, set())
                       if _ACRONYM_ESTABLISHED * len(docs_of[o]) >= len(docs_of[key])}
         if len(owners) == 1 and (target := next(iter(owners))) != key:
             out[key] = target
