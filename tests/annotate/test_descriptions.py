@@ -40,6 +40,9 @@ def test_a_description_is_the_person_the_document_titled_so(text, expected):
     'Sen. Ted Cruz met voters. "Lock her up!" the attendees chanted.',
     # nobody is titled so
     'Donald Trump spoke in Ohio. "We are ready," the senator said.',
+    # two people are titled with the noun, neither with the description's other words
+    'Democratic presidential candidate Hillary Clinton and candidate Bernie Sanders spoke. "No," the Republican '
+    'candidate said.',
 ])
 def test_a_description_no_one_was_titled_with_stays_unresolved(text):
     described = [name for speaker, name in speakers(text) if speaker and speaker.startswith("the")]

@@ -45,7 +45,7 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
         return None  # "the lawyers", "the attendees": some people, not one person
     wanted = {head} | _ABBREVIATIONS.get(head, set())
     modifiers = set(words[:-1]) - {"former", "then", "late"}
-    best: tuple[int, Mention] | None = None
+    titled_so: list[tuple[int, Mention]] = []
     people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)
     for k, cand in enumerate(people):
         # the title is this name's: it starts after the name before it ("… Donald Trump and former President")
@@ -63,9 +63,10 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
         score = len(modifiers & set(titled))
         if score == len(modifiers):
             return cand  # the nearest one the document titled so
-        if best is None or score > best[0]:
-            best = (score, cand)
-    return best[1] if best is not None else None
+        titled_so.append((score, cand))
+    # not all its words were written with a title ("the Mexican president", "President Enrique Peña Nieto"):
+    # the one person the document gave the title, when only one of that name had it
+    return titled_so[0][1] if len({c.name for _, c in titled_so}) == 1 else None
 
 
 def _title_before(text: str, m: Mention, limit: int) -> list[str]:

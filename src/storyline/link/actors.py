@@ -85,14 +85,15 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
             if doc_id not in docs_of.setdefault(key, []):
                 docs_of[key].append(doc_id)
 
-    merged = _surnames_merged(members, docs_of)
+    names = {key: _canonical_name(ms) for key, ms in members.items()}  # each cluster's name, read once
+    merged = _surnames_merged(members, docs_of, names)
     merged.update(_group_adjectives_merged(members))
-    merged.update(_acronyms_merged(members, merged, docs_of))
-    variants = _variants_merged(members, merged, docs_of)
+    merged.update(_acronyms_merged(members, merged, docs_of, names))
+    variants = _variants_merged(members, merged, docs_of, names)
     # a variant merged in does not rename its target ("Billionaire Donald Trump" is not the fuller name)
     named = {target: _canonical_name(members[target]) for target in variants.values()}
     merged.update(variants)
-    merged.update(_types_merged(members, merged))
+    merged.update(_types_merged(members, merged, names))
     merged = {key: _final(key, merged) for key in merged}  # "Pro" -> "MacBook Pro" (person) -> (product)
     for key, target in merged.items():
         members.setdefault(target, []).extend(members.pop(key))
@@ -144,13 +145,12 @@ def _linked_name(m: Mention) -> str:
     return name
 
 
-def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
-                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+def _surnames_merged(members: dict[tuple[bool, str], list[Mention]], docs_of: dict[tuple[bool, str], list[str]],
+                     names: dict[tuple[bool, str], str]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """A person cluster that is only a surname ("Trump", "Wasserman Schultz": no given name, from a document
     that never gives the full name) -> the one longer person cluster whose name it opens or closes; none when
     several could claim it, unless the corpus names one of them far more than the others together."""
-    full_names = [_canonical_name(ms) for (person, _), ms in members.items()
-                  if person and len(_canonical_name(ms).split()) > 1]
+    full_names = [names[key] for key in members if key[0] and len(names[key].split()) > 1]
     parts = person_name_parts(full_names)
     tails: dict[str, set[str]] = {}
     for name in full_names:
@@ -158,11 +158,11 @@ def _surnames_merged(members: dict[tuple[bool, str], list[Mention]],
         for n in range(2, len(words)):
             tails.setdefault(name_key(" ".join(words[-n:])), set()).add(name)
     merged: dict[tuple[bool, str], tuple[bool, str]] = {}
-    for key, ms in members.items():
+    for key in members:
         person, k = key
         if not person:
             continue
-        words = _canonical_name(ms).split()
+        words = names[key].split()
         if len(words) == 1 and k in parts:
             owners = {name_key(f) for f in parts[k]}
         elif len(words) > 1 and k in tails and not any(is_given_name(w) for w in words):
@@ -205,7 +205,8 @@ _ACRONYM_ESTABLISHED = 10
 
 def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
                      merged: dict[tuple[bool, str], tuple[bool, str]],
-                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+                     docs_of: dict[tuple[bool, str], list[str]],
+                     names: dict[tuple[bool, str], str]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """"AP" in one document, "The Associated Press (AP)" in another: an acronym joins the one name, of those
     initials, that the documents which spell it out give it (none when they give two; a state's postal code
     is no acronym of its name: "VA" is Virginia or Veterans Affairs), else the one name documents declare
@@ -231,8 +232,8 @@ def _acronyms_merged(members: dict[tuple[bool, str], list[Mention]],
     # own in ten times more documents than the name is written in ("ISIS" in 45 documents is not the one
     # mention of the Institute for Science and International Security)
     by_initials: dict[str, set[tuple[bool, str]]] = {}
-    for key, ms in members.items():
-        if not key[0] and key not in merged and len(letters := initialism(_canonical_name(ms))) >= 3:
+    for key in members:
+        if not key[0] and key not in merged and len(letters := initialism(names[key])) >= 3:
             by_initials.setdefault(letters.casefold(), set()).add(key)
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
     for key, ms in members.items():
@@ -263,8 +264,8 @@ _DOMINANT_DOCUMENTS = 3
 _TYPE_DOMINANCE = 2
 
 
-def _types_merged(members: dict[tuple[bool, str], list[Mention]],
-                  merged: dict[tuple[bool, str], tuple[bool, str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+def _types_merged(members: dict[tuple[bool, str], list[Mention]], merged: dict[tuple[bool, str], tuple[bool, str]],
+                  names: dict[tuple[bool, str], str]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """One name the tagger calls a person in some documents and a product, organisation or place in
     others ("MacBook Pro": 64 mentions as ORG, 16 as PERSON) is one actor, of the type the corpus gives
     it at least twice as often; a name used about as often both ways stays two actors."""
@@ -285,7 +286,7 @@ def _types_merged(members: dict[tuple[bool, str], list[Mention]],
         n_person, n_other = size[person_target], size[other_target]
         # a place or body called by a person's first name is no evidence of that person ("Chelsea",
         # "Elizabeth"): only a surname follows the full name it joined
-        surname = person_target == key or name_key(_canonical_name(members[person_target]).split()[-1]) == k
+        surname = person_target == key or name_key(names[person_target].split()[-1]) == k
         if n_other >= _TYPE_DOMINANCE * n_person and key not in merged:
             out[key] = other_target
         elif n_person >= _TYPE_DOMINANCE * n_other and other not in merged and surname:
@@ -347,7 +348,8 @@ def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
                      merged: dict[tuple[bool, str], tuple[bool, str]],
-                     docs_of: dict[tuple[bool, str], list[str]]) -> dict[tuple[bool, str], tuple[bool, str]]:
+                     docs_of: dict[tuple[bool, str], list[str]],
+                     names: dict[tuple[bool, str], str]) -> dict[tuple[bool, str], tuple[bool, str]]:
     """More spellings of one person across documents:
     - a middle name or initial, a nickname, a generation: "Donald J. Trump" = "Donald Trump", "Hillary Rodham
       Clinton" = "Hillary Clinton", "Joseph R. Biden Jr." = "Joe Biden", "Patrick W. Carlineo Jr." = "Patrick
@@ -357,8 +359,8 @@ def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
     - a descriptor in front of a full name the corpus spells often: "Billionaire Donald Trump" (a
       capitalised word opening a sentence) = "Donald Trump", when that word opens no other name."""
     out: dict[tuple[bool, str], tuple[bool, str]] = {}
-    names = {key: _canonical_name(ms) for key, ms in members.items() if key not in merged}
-    people = {key: name.split() for key, name in names.items() if key[0] and len(name.split()) > 1}
+    people = {key: name.split() for key, name in names.items()
+              if key[0] and key not in merged and len(name.split()) > 1}
     by_key = {key[1]: key for key in people}
     parsed = {key: _person_name(words) for key, words in people.items()}
     by_last: dict[str, list[tuple[bool, str]]] = {}
