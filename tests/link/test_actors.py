@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.annotate.entities import find_mentions
 from storyline.link.actors import link_actors
@@ -236,3 +238,30 @@ def test_an_acronym_a_document_declares_another_name_of_an_organisation_joins_it
     # a state's postal code a document resolved declares nothing: "VA" elsewhere may be Veterans Affairs
     assert {a.name: a.mentions for a in index.actors} == {"Islamic State": 12, "Lynchburg": 1, "Virginia": 1,
                                                          "VA": 1}
+
+
+_WORDS = ["Donald", "Trump", "Jr.", "J.", "H.W.", "Bush", "George", "Joe", "Joseph", "Biden", "AP", "Associated",
+          "Press", "ISIS", "Islamic", "State", "Obama", "SC", "Fla", "Us", "Democratic", "Democrats", "Wasserman",
+          "Schultz", "Sr.", "Chelsea", "Britain", "U.K.", "&"]
+
+
+def test_every_mention_joins_exactly_one_actor_whatever_the_names():
+    name = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
+    mention = st.builds(lambda text, label, other, same: Mention(0, len(text), text, label, text if same else other),
+                        name, st.sampled_from(["PERSON", "ORG", "GPE", "NORP"]), name, st.booleans())
+    corpus = st.dictionaries(st.sampled_from([f"d{i}" for i in range(8)]), st.lists(mention, max_size=10), max_size=8)
+
+    @settings(max_examples=80, deadline=None)
+    @given(corpus)
+    def check(docs):
+        index = link_actors(docs)
+        ids = {a.id for a in index.actors}
+        assert len(ids) == len(index.actors)
+        per_actor = {a.id: 0 for a in index.actors}
+        for doc_id, ms in docs.items():
+            for i in range(len(ms)):
+                per_actor[index.actor_for(doc_id, i)] += 1
+        assert per_actor == {a.id: a.mentions for a in index.actors}
+        assert all(a.name for a in index.actors)
+
+    check()
