@@ -59,3 +59,15 @@ def test_a_place_or_body_in_a_description_is_not_the_speaker():
     # someone of a group or a platform is not the group or the platform; its spokesman speaks for it
     assert found["a New Hampshire Republican"] is None and found["another Twitter user"] is None
     assert found["a Twitter spokesman"] == "Twitter"
+
+
+def test_a_body_named_by_its_kind_is_the_organisation_the_text_was_telling_of():
+    found = dict(speakers('Microsoft Corp. acknowledged on Monday that the issue remained tricky. "We must strike '
+                          'a balance," the company said.'))
+    assert found["the company"] == "Microsoft Corp."
+    found = dict(speakers('The New York Times has run a string of editorials against him. "Obsequious pandering," '
+                          'the editorial board wrote.'))
+    assert found["the editorial board"] == "New York Times"
+    # a place it was only about is no company
+    found = dict(speakers('Protesters rallied at Temple University before a march. "We are here," the group said.'))
+    assert found["the group"] is None

@@ -33,14 +33,18 @@ _SUBJECT = ("nsubj", "nsubjpass")
 
 
 def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: int = 0,
-                    _not: frozenset[str] = frozenset()) -> Mention | None:
+                    _not: frozenset[str] = frozenset(), *, as_pronoun: str | None = None,
+                    labels: tuple[str, ...] = _COLLECTIVE, displacing: frozenset[str] | None = None) -> Mention | None:
     """The mention a pronoun at ``char_start`` refers to, or None when it is not a third-person
     pronoun, is pleonastic ("it is clear that"), or the text leaves it ambiguous. (``_not``: names the
-    pronoun cannot stand for, followed down a chain of the same pronoun.)"""
+    pronoun cannot stand for, followed down a chain of the same pronoun.) ``as_pronoun``: read the word
+    there as that pronoun ("the company said" as "it said"), standing for a mention of ``labels`` only;
+    ``displacing``: the only common nouns whose subject in between takes the mention's place (for "the
+    group": "the trade group …" does, "Twitter acknowledged that the issue …" does not); all by default."""
     tok = _token_at(doc, char_start)
     if tok is None:
         return None
-    word = tok.lower_
+    word = as_pronoun or tok.lower_
     if word in _MALE or word in _FEMALE:
         gender = "male" if word in _MALE else "female"
         wanted = lambda m: m.label == "PERSON" and _gender(doc, m) in (None, gender) and m.name not in _not  # noqa: E731
@@ -51,8 +55,8 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
             return None
 
         def wanted(m: Mention) -> bool:
-            return (m.label in _COLLECTIVE and _is_subject(doc, m)
-                    and not _common_subject_between(doc, m.end, tok.idx))
+            return (m.label in labels and _is_subject(doc, m)
+                    and not _common_subject_between(doc, m.end, tok.idx, displacing))
     else:
         return None
 
@@ -149,12 +153,13 @@ def _reporting_subject(doc: Doc, tok: Token, earlier: list[Mention]) -> Mention 
     return None
 
 
-def _common_subject_between(doc: Doc, start: int, end: int) -> bool:
+def _common_subject_between(doc: Doc, start: int, end: int, nouns: frozenset[str] | None = None) -> bool:
     """Is there a common-noun subject ("This meeting seems...") between a candidate and the pronoun? One
     inside a quotation does not count: in '“The reason for this decision is …,” it added' the "it" is
     still the authority that spoke before."""
     quoted = _quoted(doc_text(doc))
     return any(start <= t.idx < end and t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
+               and (nouns is None or t.lower_ in nouns)
                and not any(a <= t.idx < b for a, b in quoted) for t in doc)
 
 

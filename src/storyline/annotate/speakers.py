@@ -65,6 +65,12 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "
                  "survey", "memo", "letter", "release", "filing", "document", "email", "ad", "spokesmen"}
 
 
+# a body named by its kind: "the company", "the editorial board", "the group"
+_BODY = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?(company|firm|group|organi[sz]ation|newspaper|paper|network|agency|"
+                   r"board|union|bank|government|administration|ministry|department|league|council|charity)")
+_STATE_BODIES = {"government", "administration"}
+
+
 _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -90,8 +96,9 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
         found = people[0] if people else own[-1] if own else None
         # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
         words = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", quote.speaker_text or "", maxsplit=1)[0].split()
+        name_opening = words[:1] == ["One"] and len(words) > 1 and words[1][:1].isupper()  # "One Home Depot"
         if found is not None and found.label != "PERSON" and len(words) > 1 and words[0].casefold() in _INDEFINITE \
-                and (found.label == "NORP" or words[-1].islower() and words[-1] not in _SPOKESPEOPLE):
+                and not name_opening and (found.label == "NORP" or words[-1].casefold() not in _SPOKESPEOPLE):
             found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
             # (a name that opens with the word is still the name: "One Home Depot" is Home Depot's plan)
         elif found is not None and found.label != "PERSON" and len(words) > 1 and words[-1].islower():
@@ -106,6 +113,14 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
         # Graham", "Republican presidential candidate Donald Trump")
         found = resolve_description(doc_text(sdoc), quote.speaker_start, quote.speaker_text,
                                     mentions if unquoted is None else unquoted)
+    if found is None and (body := _BODY.fullmatch(quote.speaker_text or "")):
+        # "Twitter acknowledged that … '…,' the company said": a body's common noun is read as "it", the
+        # organisation the text was just telling of as a subject, in this sentence or the two before, unless a
+        # subject of the same noun came between ("the trade group for the plans spelled out … the group")
+        labels = ("ORG", "GPE") if body.group(1).casefold() in _STATE_BODIES else ("ORG",)
+        found = resolve_pronoun(sdoc, quote.speaker_start + body.start(1),
+                                mentions if unquoted is None else unquoted, as_pronoun="it", labels=labels,
+                                displacing=frozenset({body.group(1).casefold()}))
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
             and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
