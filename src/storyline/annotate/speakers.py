@@ -68,6 +68,8 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "
 # a body named by its kind: "the company", "the editorial board", "the group"
 _BODY = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?(company|firm|group|organi[sz]ation|newspaper|paper|network|agency|"
                    r"board|union|bank|government|administration|ministry|department|league|council|charity)")
+# a government may be named by its country ("China warned … the government said"); a ministry only by its
+# name ("China's foreign ministry" after "Japanese comments" is not Japan)
 _STATE_BODIES = {"government", "administration"}
 
 
@@ -81,6 +83,8 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
     named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return
+    text = doc_text(sdoc)
+    candidates = mentions if unquoted is None else unquoted  # names said outside quotes
     inside = [m for m in mentions if m.start < quote.speaker_end and m.end > quote.speaker_start]
     found: Mention | None = None
     if inside:
@@ -89,7 +93,7 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
         people = [m for m in inside if m.label == "PERSON"]
         # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
         # ambassador to Britain" is not Britain
-        own = [m for m in inside if not _HOSTING.search(doc_text(sdoc), max(quote.speaker_start, m.start - 10), m.start)]
+        own = [m for m in inside if not _HOSTING.search(text, max(quote.speaker_start, m.start - 10), m.start)]
         # ... nor is a people or party named as a modifier: "Democratic inquisitors", "the anti-Scottish
         # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
         own = [m for m in own if m.label != "NORP" or m.end >= quote.speaker_end]
@@ -102,25 +106,22 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
             found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
             # (a name that opens with the word is still the name: "One Home Depot" is Home Depot's plan)
         elif found is not None and found.label != "PERSON" and len(words) > 1 and words[-1].islower():
-            if (person := resolve_description(doc_text(sdoc), quote.speaker_start, quote.speaker_text,
-                                                mentions if unquoted is None else unquoted)) is not None:
+            if (person := resolve_description(text, quote.speaker_start, quote.speaker_text, candidates)) is not None:
                 found = person  # "the Florida senator" is Marco Rubio, not Florida
     elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
-        found = resolve_pronoun(sdoc, quote.speaker_start, mentions if unquoted is None else unquoted)
+        found = resolve_pronoun(sdoc, quote.speaker_start, candidates)
     if found is None and quote.speaker_text and quote.speaker_text.casefold() not in _SPEAKER_PRONOUNS:
         # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
         # Graham", "Republican presidential candidate Donald Trump")
-        found = resolve_description(doc_text(sdoc), quote.speaker_start, quote.speaker_text,
-                                    mentions if unquoted is None else unquoted)
+        found = resolve_description(text, quote.speaker_start, quote.speaker_text, candidates)
     if found is None and (body := _BODY.fullmatch(quote.speaker_text or "")):
         # "Twitter acknowledged that … '…,' the company said": a body's common noun is read as "it", the
         # organisation the text was just telling of as a subject, in this sentence or the two before, unless a
         # subject of the same noun came between ("the trade group for the plans spelled out … the group")
         labels = ("ORG", "GPE") if body.group(1).casefold() in _STATE_BODIES else ("ORG",)
-        found = resolve_pronoun(sdoc, quote.speaker_start + body.start(1),
-                                mentions if unquoted is None else unquoted, as_pronoun="it", labels=labels,
-                                displacing=frozenset({body.group(1).casefold()}))
+        found = resolve_pronoun(sdoc, quote.speaker_start + body.start(1), candidates, as_pronoun="it",
+                                labels=labels, displacing=frozenset({body.group(1).casefold()}))
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
             and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
