@@ -79,6 +79,8 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|S
 # trademark signs are not part of a name either ("® Honey", "Switch Lite™")
 _TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u2019()[] \t\n\u00a0\u00ae\u2122\u00a9\u2026"
 _LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014\u00ae\u2122\u00a9"
+# A possessive "'s", with a left quote typed for the apostrophe too ("Trump‘s")
+_POSSESSIVE = "['\u2019\u2018]s"
 # Words glued by a hyphen to a name that make an adjective, not a longer name ("Trump-era").
 _HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
                     "esque", "ish", "linked", "made", "free", "wide", "level", "bound"}
@@ -298,7 +300,7 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
         if m and end - start > m.end():
             start += m.end()
         chunk = text[start:end]
-        if re.search(r"['\u2019\u2018]s$", chunk):  # "Trump‘s": a left quote typed for the apostrophe
+        if re.search(_POSSESSIVE + "$", chunk):
             end -= 2
         while start < end and text[end - 1] in _TRAILING:
             end -= 1
@@ -315,7 +317,7 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
 def _possessive_cut(text: str, s: _Span) -> _Span:
     """"Donald Trump‘s remarks" tagged PERSON (a left quote typed for the apostrophe hides the possessive
     from the tokenizer): a person's name ends at its possessive."""
-    if s.label == "PERSON" and (m := re.search(r"['\u2019\u2018]s\s", text[s.start:s.end])):
+    if s.label == "PERSON" and (m := re.search(_POSSESSIVE + r"\s", text[s.start:s.end])):
         s.end = s.start + m.start() + 2
     return s
 
@@ -521,7 +523,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     taken = sorted((s.start, s.end) for s in spans)
     added: list[_Span] = []
     for tok in doc:
-        word = re.sub(r"['\u2019\u2018]s$", "", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
+        word = re.sub(_POSSESSIVE + "$", "", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
         if not word[:1].isupper() or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"):
             continue
         if name_key(word) not in parts:
