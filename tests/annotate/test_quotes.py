@@ -481,7 +481,6 @@ def test_a_name_the_tagger_did_not_know_still_speaks_after_said():
     assert only(text).speaker_text == "Skelly"
 
 
-
 def test_a_second_title_joined_to_a_first_is_a_title_too():
     text = ("Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip "
             "to YouTube on Thursday.")
