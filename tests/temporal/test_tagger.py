@@ -581,3 +581,46 @@ def test_a_present_is_right_before_a_weekday_schedules_it():
     assert _values("The meeting is at 4 p.m. Friday.", "2018-10-15")["4 p.m. Friday"] == "2018-10-19T16:00"
     assert _values("The vote is Tuesday.", "2018-10-15")["Tuesday"] == "2018-10-16"
     assert _values("The hearing was Friday.", "2018-10-15")["Friday"] == "2018-10-12"
+
+
+def _typed(text: str, dct: str) -> dict[str, tuple[str, str, str | None]]:
+    return {t.text: (t.type, t.value, t.mod) for t in tag_timexes(text, dct)}
+
+
+def test_weekdays_sharing_a_plural_part_of_day_are_sets():
+    # TBAQ APW19980213.1320: a flight schedule, not next Monday and last Tuesday
+    found = _typed("Two new flights would leave Bombay on Monday and Tuesday nights from March 30.",
+                   "1998-02-13")
+    assert found["Monday"][:2] == ("SET", "XXXX-WXX-1TNI")
+    assert found["Tuesday nights"][:2] == ("SET", "XXXX-WXX-2TNI")
+    found = _typed("Monday, Wednesday and Friday evenings are busy; we met Monday and Tuesday.", "1998-02-13")
+    assert found["Wednesday"][:2] == ("SET", "XXXX-WXX-3TEV")
+    assert found["Tuesday"][:2] == ("DATE", "1998-02-10")  # the singular list stays dates
+
+
+def test_a_range_of_lengths_is_one_timex_up_to_its_upper_bound():
+    found = _typed("It will take the next 12 to 18 months, or two to three weeks, between two and three "
+                   "years, a year or two, a week or so, six months or more.", "1989-10-30")
+    assert found["12 to 18 months"] == ("DURATION", "P18M", "EQUAL_OR_LESS")
+    assert found["two to three weeks"] == ("DURATION", "P3W", "EQUAL_OR_LESS")
+    assert found["between two and three years"] == ("DURATION", "P3Y", "EQUAL_OR_LESS")
+    assert found["a year or two"] == ("DURATION", "P2Y", "EQUAL_OR_LESS")
+    assert found["a week or so"] == ("DURATION", "P1W", "APPROX")
+    assert found["six months or more"] == ("DURATION", "P6M", "EQUAL_OR_MORE")
+    # "or" between two whole lengths is two timexes
+    assert set(_typed("one year or two years", "1989-10-30")) == {"one year", "two years"}
+
+
+def test_vague_spans_and_counts_from_a_story_time():
+    found = _typed("A few days later, sales fell, as in recent quarters, for the past three summers.",
+                   "1989-10-27")
+    assert found["A few days later"][:2] == ("DURATION", "PXD")  # not FUTURE_REF: the story is past
+    assert found["recent quarters"][:2] == ("DURATION", "PXQ")
+    assert found["the past three summers"][:2] == ("DATE", "XXXX-SU")  # not "the past" as PAST_REF
+
+
+def test_the_past_decade_is_the_last_ten_years():
+    # read in 1998, "over the past decade" is 1988-1998, not the 1980s
+    found = _typed("Threats had become routine over the past decade.", "1998-10-25")
+    assert found["the past decade"][:2] == ("DURATION", "P10Y")
+    assert _typed("at the end of the last decade", "2019-06-01")["the last decade"][:2] == ("DATE", "200")

@@ -526,6 +526,14 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{year}-{code}", mod)
 
 
+@_rule(rf"\b(?:the\s+)?(?:past|last|next|coming|previous|following|first|final)\s+({_NUM})\s+"
+       rf"(spring|summer|autumn|winter|fall)s{_END}", re.I, trigger=r"(?i)(?:spring|summer|autumn|winter|fall)s\b")
+def _counted_seasons(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"the past three summers": summers of years the text does not name (TimeML has no value for a run
+    of seasons; TBAQ's annotators write ``XXXX-SU``), rather than "the past" read as PAST_REF."""
+    return ctx.found("DATE", f"XXXX-{lx.SEASONS[m[2].lower()]}", relative=False)
+
+
 _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 # How far back (characters) an earnings story's quarter still frames "the quarter", "a year earlier".
 _QUARTER_REACH = 1500
@@ -690,15 +698,17 @@ def _with_part(day: str, part: str | None) -> tuple[str, str]:
 
 
 @_rule(rf"\b(?:(last|next|this|this\s+past|this\s+coming|coming|past|previous|the\s+previous|the\s+following|"
-       rf"early|late|earlier|later)\s+)?({_WD_FULL})(s)?(?:,?\s+({_PART}))?{_END}", re.I, trigger=r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+       rf"early|late|earlier|later)\s+)?({_WD_FULL})(s)?(?:,?\s+({_PART})(s)?)?{_END}", re.I, trigger=r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
     if not m[2][0].isupper():
         return None
     wd = lx.WEEKDAYS[m[2].lower()]
     rel = (m[1] or "").lower()
-    if m[3]:
-        part = f"T{_PARTS[m[4].lower()]}" if m[4] else ""
-        return ctx.found("SET", f"XXXX-WXX-{wd}{part}", relative=False)
+    # "on Mondays", "Tuesday nights", and the first of "Monday and Tuesday nights": every such day
+    shared = None if m[3] or m[5] else _SHARED_PLURAL_PART.match(ctx.text, m.end())
+    if m[3] or m[5] or shared:
+        part = m[4] or (shared[1] if shared else None)
+        return ctx.found("SET", f"XXXX-WXX-{wd}" + (f"T{_PARTS[part.lower()]}" if part else ""), relative=False)
     today = ctx.anchor.date
     if today is None:
         type_, value = _with_part(f"XXXX-WXX-{wd}", m[4])
@@ -724,6 +734,11 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
     mod = {"early": "START", "late": "END"}.get(rel)
     type_, value = _with_part(day.isoformat(), m[4])
     return ctx.found(type_, value, mod)
+
+
+# what makes a weekday before it one of a set: "Monday and Tuesday nights", "Saturday or Sunday mornings"
+_SHARED_PLURAL_PART = re.compile(rf"(?i)(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+)(?:{_WD_FULL}))+"
+                                 rf"\s+({_PART})s{_END}")
 
 
 @_rule(r"\b(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)the\s+weekend(?![\w-])", re.I, trigger=r"(?i)weekend")
@@ -898,6 +913,13 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> _Found | None:
                "rest": "END", "remainder": "END"}[head]
     if rel == "the last" and re.match(r"\s+of\s", ctx.text[m.end():m.end() + 4]):
         return None  # "the last weekend of the festival", "the last year of his term": the final one of it
+    if unit == "decade" and rel in ("the past", "the last", "this past") and mod is None \
+            and not re.search(r"(?i)\bof\s+$", ctx.text[max(0, m.start() - 4):m.start()]):
+        # "over the past decade" is the ten years up to now: in a year ending in 9 that is nearly all of
+        # the current calendar decade, never the previous one (a year, month or week back overlaps most
+        # of the calendar unit before, so "the past year" stays last year); "the end of the last decade"
+        # is the calendar one's
+        return ctx.found("DURATION", "P10Y", relative=False)
     if unit == "day" and rel not in ("the previous", "the prior", "the preceding", "the following",
                                      "the same", "that", "the next"):
         return None
@@ -983,6 +1005,12 @@ def _offset_date(m: re.Match[str], ctx: _Context) -> _Found | None:
     n = lx.parse_number(m[1])
     sign = 1 if direction in ("later", "from now", "hence", "after") else -1
     if n is None:
+        if direction in ("later", "after"):
+            # "a few days later" counts from a time of the story, not from now: no FUTURE_REF (the story
+            # is most often past), just the unknown number of days that passed; "a few days earlier" is
+            # past whichever time it counts from
+            value = _duration_value(None, unit)
+            return ctx.found("DURATION", value, relative=False) if value else None
         return ctx.found("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
     if unit in ("second", "minute", "hour", "night"):
         unit, n = "day", (n / 24 if unit == "hour" else n if unit == "night" else 0)
@@ -1057,7 +1085,8 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred
 
 @_rule(rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|final|remaining|latest|following|preceding|"
        rf"prior|initial|entire|whole|full|same)\s+)?({_NUM})\s+(?:more\s+|additional\s+|full\s+|straight\s+|"
-       rf"consecutive\s+|long\s+|short\s+)?(?:(?:trading|business|working|school)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?{_END}", re.I, trigger=_UNIT_TRIGGER)
+       rf"consecutive\s+|long\s+|short\s+)?(?:(?:trading|business|working|school)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?"
+       rf"(?:\s+or\s+(so|two|three|four|five|more|longer)(?!\s+{_UNIT}))?{_END}", re.I, trigger=_UNIT_TRIGGER)
 def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     num = m[1].lower()
     unit = m[2].lower()
@@ -1070,13 +1099,22 @@ def _duration(m: re.Match[str], ctx: _Context) -> _Found | None:
     if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
         return None  # an age: "he was 34 years old"
     n = lx.parse_number(num)
-    if m[0].lower().rstrip().endswith("and a half") and n is not None:
+    if re.match(r"(?i)\s+and\s+a\s+half\b", ctx.text[m.end(2):m.end()]) and n is not None:  # "a year and a half"
         n += 0.5
+    mod = None
+    if m[3]:  # "a week or so", "a year or two", "six months or more"
+        more = m[3].lower()
+        if more in ("so", "more", "longer"):
+            mod = "APPROX" if more == "so" else "EQUAL_OR_MORE"
+        elif n is not None and n == int(n) and (top := lx.parse_number(more)) is not None and top > n:
+            n, mod = top, "EQUAL_OR_LESS"
+        else:
+            return None
     value = _duration_value(n, unit)
     if value and num in ("a", "an", "per") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         # "$1.76 a year", "four flights a week", "24 hours a day": a rate, the unit it repeats in
         return ctx.found("SET", value, relative=False)
-    return ctx.found("DURATION", value, relative=False) if value else None
+    return ctx.found("DURATION", value, mod, relative=False) if value else None
 
 
 @_rule(rf"(\d+|{'|'.join(sorted(lx._SMALL, key=len, reverse=True))}|(?:{_SPOKEN_TENS})(?:-(?:{_SPOKEN_UNITS}))?)"
@@ -1102,7 +1140,7 @@ def _long_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
 
 
 @_rule(r"(?<=\bfor\s)(years|months|weeks|decades|days|hours|centuries)(?![\w-])"
-       r"|(?:the\s+)?(coming|recent|past)\s+(years|months|weeks|days|decades)(?![\w-])"
+       r"|(?:the\s+)?(coming|recent|past)\s+(years|months|quarters|weeks|days|hours|decades|centuries)(?![\w-])"
        # "within weeks (or months)", "over the years", "the weeks ahead", "the early years",
        # "the first time in years."
        r"|(?<=\bwithin\s)(hours|days|weeks|months|years)(?:\s+or\s+(?:days|weeks|months|years))?(?![\w-])"
@@ -1110,7 +1148,7 @@ def _long_adjective(m: re.Match[str], ctx: _Context) -> _Found | None:
        r"|the\s+(weeks|days|months|years)\s+ahead(?![\w-])"
        r"|the\s+(?:early\s+(years|months)|first\s+(years|hours))(?![\w-])"
        r"|(?<=\bin\s)(years|decades|months)(?=\s*[.,;:!?])", re.I,
-       trigger=r"(?i)\b(?:years|months|weeks|decades|days|hours|centuries)\b")
+       trigger=r"(?i)\b(?:years|months|quarters|weeks|decades|days|hours|centuries)\b")
 def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
     unit = m[1] or next((g for g in m.groups()[3:] if g), None)
     if unit:
@@ -1277,6 +1315,9 @@ _DURATION_PREFIX_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "just ove
                         "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
                         "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
                         "some": "APPROX"}
+# the lower bound before a length's count: "12 to", "two or", "10-", "between two and"
+_RANGE_LOW = re.compile(rf"(?i)\b(between\s+)?(?:\d+|{'|'.join(sorted(lx._SMALL, key=len, reverse=True))})"
+                        r"\s*(to|or|and|-|–)\s*$")
 _DATE_JOIN = re.compile(r"(?i),?\s+(?:at\s+|on\s+)?$|,?\s*$")
 
 
@@ -1285,6 +1326,13 @@ def _widen(text: str, start: int, end: int, found: _Found, floor: int) -> tuple[
     if found.value.endswith("_REF") or found.type == "SET":
         return start, found.mod
     before = text[max(floor, start - 20):start]
+    if found.type == "DURATION" and not found.offset:
+        # "12 to 18 months", "two or three years", "between two and three weeks": the whole range, stated
+        # as its upper bound (TIMEX3 has no range of lengths)
+        low = _RANGE_LOW.search(text, max(floor, start - 30), start)
+        if low and (low[1] is not None) == (low[2].lower() == "and"):
+            start, found.mod = low.start(), found.mod or "EQUAL_OR_LESS"
+            before = text[max(floor, start - 20):start]
     if found.type == "DURATION" or found.offset:
         # "over the past three weeks": "over" is the preposition there, not a bound
         m = None if text.startswith(("the ", "The "), start) else _DURATION_PREFIX.search(before)
