@@ -374,6 +374,14 @@ def test_us_states_in_ap_style_and_postal_codes_are_the_states():
     assert ("SC", "South Carolina") in states  # after a place; "won SC" is tagged ORG and left alone
 
 
+def test_washington_the_state_is_not_washington_the_government():
+    found = named("OLYMPIA, Wash. — The governor of Washington state said Washington must act on trade.")
+    places = [(t, name) for t, label, name in found if label == "GPE"]
+    assert ("Wash", "Washington State") in places
+    assert ("Washington", "Washington State") in places  # "Washington state"
+    assert ("Washington", "United States") in places  # the capital that acts is the government
+
+
 def test_two_letters_are_no_country_but_the_united_ones():
     from storyline.annotate.gazetteer import country_name
 

@@ -688,7 +688,9 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         elif s.label == "PERSON":
             s.name = _person_name(text, s, spans, parts, full_forms)
         elif s.label != "PERSON" and (state := _abbreviated_state(text, s)):
-            s.name, s.label = state, "GPE"
+            s.name, s.label = _state_name(state), "GPE"
+        elif s.label in ("GPE", "LOC") and us_state(surface) and re.match(r"\s+state\b", text[s.end:s.end + 7], re.I):
+            s.name = _state_name(us_state(surface) or surface)  # "Washington state", "New York State"
         elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface)):
             s.name = country
         elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
@@ -705,6 +707,12 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         key = name_key(_surface(text, s))
         if key in named_acronyms and not country_name(_surface(text, s)):
             s.name = _plain_name(named_acronyms[key])
+
+
+def _state_name(state: str) -> str:
+    """A US state's actor name: "Washington State" for the one whose name news uses for the federal
+    government and its capital ("Olympia, Wash." is not "Washington insisted")."""
+    return f"{state} State" if capital_country(state) else state
 
 
 def _abbreviated_state(text: str, s: _Span) -> str | None:
