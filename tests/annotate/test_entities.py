@@ -397,3 +397,30 @@ def test_a_possessive_typed_with_a_left_quote_and_a_trailing_ellipsis_are_not_pa
 def test_a_dateline_defines_no_acronym():
     assert defined_acronyms("Officials spoke at the Pentagon.\n\nWASHINGTON (AP) — The Senate voted.") == {}
     assert defined_acronyms("The Associated Press (AP) reported it.") == {"AP": "Associated Press"}
+
+
+def test_a_bare_surname_shared_by_namesakes_is_the_main_persons():
+    # found reading the 840 PolNeAR articles: "Mr. Trump" went to Ivana, Freddy or Melania Trump, or to the
+    # "Trump Shuttle", whichever full name the article had last spelled out
+    def trumps(text: str) -> list[str]:
+        return [name for t, label, name in named(text) if t == "Trump" and label == "PERSON"]
+
+    assert trumps("Donald J. Trump spoke at his club on Sunday. His first wife, Ivana Trump, was not there. "
+                  "The former Mrs. Trump declined to comment. Mr. Trump said he was fine.") == [
+        "Ivana Trump", "Donald J. Trump"]  # the honorific tells them apart
+    assert trumps("Donald Trump held a rally in Ohio. Melania Trump spoke on Monday night. Trump said he was "
+                  "proud of her. Trump supporters cheered as Trump said he would win.") == ["Donald Trump"] * 3
+    # the pronouns after the bare name tell the main person: Hillary Clinton, not her husband
+    assert [name for t, label, name in named(
+        "Hillary Clinton spoke in Iowa. Bill Clinton watched from the side. Clinton said she would fight, "
+        "and Clinton told reporters she was ready.") if t == "Clinton"] == ["Hillary Clinton"] * 2
+    assert trumps("Donald J. Trump bought the Boeing in 2011. He had run the Trump Shuttle, an airline, which "
+                  "failed. Mr. Trump said he liked the plane.") == ["Donald J. Trump"]
+    assert trumps("Donald J. Trump was the second son. Freddy Trump was the eldest son. Freddy wanted to fly "
+                  "planes. Mr. Trump said Freddy was a great guy.") == [
+        "Donald J. Trump"]  # two men: the one the story introduces first, not the one named last
+    # a headline's words are no given name: "Clinton" is Hillary, not "Top Clinton"
+    assert [name for t, label, name in named(
+        "Top Clinton Adviser Sent Secret Information Through Email.\n\nJake Sullivan, a top aide to Hillary "
+        "Clinton, sent the email. Bill Clinton was not involved. Clinton said she had not seen it.")
+        if t == "Clinton"] == ["Hillary Clinton"]

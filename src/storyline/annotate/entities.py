@@ -686,7 +686,7 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         if s.expansion_of:
             s.name = country_name(s.expansion_of) or _plain_name(s.expansion_of)
         elif s.label == "PERSON":
-            s.name = _person_name(text, s, spans, parts, full_forms)
+            s.name = _person_name(doc, s, spans, parts, full_forms)
         elif s.label != "PERSON" and (state := _abbreviated_state(text, s)):
             s.name, s.label = _state_name(state), "GPE"
         elif s.label in ("GPE", "LOC") and us_state(surface) and re.match(r"\s+state\b", text[s.end:s.end + 7], re.I):
@@ -805,10 +805,12 @@ def _preferred_spellings(person_surfaces: list[str]) -> dict[str, str]:
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 
-def _person_name(text: str, s: _Span, spans: list[_Span], parts: dict[str, set[str]],
+def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[str]],
                  full_forms: dict[str, str]) -> str:
     """"Kim" -> "Kim Jong-un": the one full name the document gives that this word opens or closes;
-    if several ("Kim Jong-un", "Kim Yo-jong"), the nearest one spelled out before it."""
+    if several ("Donald J. Trump", "Ivana Trump"), the one ``_namesakes_narrowed`` leaves, else the
+    first the document spells out."""
+    text = doc_text(doc)
     surface = _surface(text, s)
     key = name_key(surface)
     if len(surface.split()) > 1 or key not in parts:
@@ -820,13 +822,105 @@ def _person_name(text: str, s: _Span, spans: list[_Span], parts: dict[str, set[s
     if len(candidates) == 1:
         (only,) = candidates
         return full_forms.get(only, spelled[only])
-    before = [o for o in spans if o.end <= s.start and name_key(_surface(text, o)) in candidates]
-    after = [o for o in spans if o.start >= s.end and name_key(_surface(text, o)) in candidates]
-    nearest = before[-1] if before else (after[0] if after else None)
-    if nearest is None:
+    candidates = _namesakes_narrowed(doc, s, key, spelled, spans)
+    if len(candidates) == 1:
+        (only,) = candidates
+        return full_forms.get(only, spelled[only])
+    # still several: the one the story introduces first, its main person ("Kim Jong-un" before his sister)
+    first = min((o for o in spans if name_key(_surface(text, o)) in candidates), key=lambda o: o.start, default=None)
+    if first is None:
         return surface
-    k = name_key(_surface(text, nearest))
+    k = name_key(_surface(text, first))
     return full_forms.get(k, spelled.get(k, surface))
+
+
+_HONORIFIC_SEX = re.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss|Mme))\.?\s+$")
+_PRONOUN_SEX = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], spans: list[_Span]) -> set[str]:
+    """Which of the document's full names sharing the word ``key`` ("Donald J. Trump", "Ivana Trump",
+    "Freddy Trump", "Trump Shuttle") can this bare "Trump" be? (Measured by
+    ``benchmarks/namesakes_polnear.py``.)
+
+    - the name written out right before it ("George W. [[Bush]]", where the tagger cut the name);
+    - not a headline's words taken for a name ("Top Clinton Adviser", "Senator Endorsed Trump");
+    - "Mr. Trump" is not a woman, "Mrs./Ms. Trump" not a man;
+    - a name the word closes ("Donald J. Trump") before one it opens ("Trump Shuttle"; the first word
+      is the family name only in names written family name first, "Kim Jong-un");
+    - when the namesakes differ in sex, the sex of the pronouns that follow the bare surname as a subject
+      through the document ("Clinton said she", "Trump himself"), when they clearly agree: a story tells a
+      namesake apart by the full or given name and keeps the bare surname for its main person.
+    With none of these deciding, several remain (``_person_name`` takes the first introduced)."""
+    text = doc_text(doc)
+    people: dict[tuple[str, str], set[str]] = {}  # one person's spellings: "Donald Trump", "Donald J. Trump"
+    for k, name in spelled.items():
+        words = name.split()
+        people.setdefault((name_key(words[0]), name_key(words[-1])), set()).add(k)
+    for ks in people.values():  # "George W. Bush" the tagger cut before "Bush": the name written out
+        if any(text.endswith(" ".join(spelled[k].split()[:-1]) + " ", 0, s.start) for k in ks):
+            return ks
+    sex = {p: given_name_gender(spelled[min(ks)].split()[0]) for p, ks in people.items()}
+    # "Top Clinton", "Endorsed Trump", "Young Sanders" from headlines: a first word the tagger reads as a
+    # verb or an adjective, or that the document also writes in lower case, is a word, not a given name
+    people = {p: ks for p, ks in people.items() if sex[p] or not _opened_by_a_word(doc, ks, spans)} or people
+    honorific = _HONORIFIC_SEX.search(text, max(0, s.start - 6), s.start)
+    if honorific:
+        unwanted = "female" if honorific[1] else "male"
+        people = {p: ks for p, ks in people.items() if sex[p] != unwanted} or people
+    if given_name_gender(_surface(text, s)) is None:  # "Hillary", "John" open names, "Trump" closes them
+        people = {p: ks for p, ks in people.items() if p[1] == key} or people
+    if len(people) > 1 and len({sex[p] for p in people}) > 1:
+        votes = doc.user_data.setdefault("storyline.surname_sex", {})  # once per surname and document
+        if key not in votes:
+            votes[key] = _pronoun_sex_after(doc, key, spans)
+        if told := votes[key]:
+            people = {p: ks for p, ks in people.items() if sex[p] == told} or people
+    return set().union(*people.values())
+
+
+def _opened_by_a_word(doc: Doc, keys: set[str], spans: list[_Span]) -> bool:
+    """Does a "name" spelled so open with a word rather than a given name: one the document also writes in
+    lower case ("Top Clinton" beside "top aides"), one the tagger reads as a verb or an adjective, or any
+    word of a headline in title case?"""
+    text = doc_text(doc)
+    for o in spans:
+        if name_key(_surface(text, o)) in keys:
+            first = _surface(text, o).split()[0]
+            if re.search(rf"\b{re.escape(first.lower())}\b", text):
+                return True
+            span = doc.char_span(o.start, o.end, alignment_mode="expand")
+            if span is not None and span[0].tag_ in ("VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB"):
+                return True
+            line_start = text.rfind("\n", 0, o.start) + 1
+            line_end = text.find("\n", o.end)
+            words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
+            if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+                return True  # a headline in title case ("Senator Endorsed Trump"): capitals say nothing
+    return False
+
+
+def _pronoun_sex_after(doc: Doc, key: str, spans: list[_Span]) -> str | None:
+    """"male" or "female" when the first he/she-pronoun after each bare ``key`` that is a subject, in its
+    sentence with no other person named between, is mostly (two to one, at least twice) of that sex."""
+    text = doc_text(doc)
+    votes: Counter = Counter()
+    people = sorted(o.start for o in spans if o.label == "PERSON")
+    for o in spans:
+        if name_key(_surface(text, o)) != key or _HONORIFIC_SEX.search(text, max(0, o.start - 6), o.start):
+            continue
+        span = doc.char_span(o.start, o.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "Obama positioned Clinton as … he said": after an object, the pronoun is the subject's
+        stop = _SENTENCE_STOP.search(text, o.end)
+        m = _PRONOUN_SEX.search(text, o.end, stop.start() if stop else len(text))
+        if m and not any(o.end <= start < m.start() for start in people):
+            votes["male" if m[1] else "female"] += 1
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common()
+    return top if n >= 2 and n >= 2 * (rest[0][1] if rest else 0) else None
 
 
 def _means_state(doc: Doc, s: _Span) -> bool:
