@@ -834,6 +834,9 @@ def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[st
     return full_forms.get(k, spelled.get(k, surface))
 
 
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+_TITLE_ABBREVIATIONS = {"president": ("pres",), "captain": ("capt",), "senator": ("sen",), "governor": ("gov",),
+                        "representative": ("rep",), "general": ("gen",), "secretary": ("sec",)}
 _HONORIFIC_SEX = re.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss|Mme))\.?\s+$")
 _PRONOUN_SEX = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.I)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -862,9 +865,20 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
         if any(text.endswith(" ".join(spelled[k].split()[:-1]) + " ", 0, s.start) for k in ks):
             return ks
     sex = {p: given_name_gender(spelled[min(ks)].split()[0]) for p, ks in people.items()}
-    # "Top Clinton", "Endorsed Trump", "Young Sanders" from headlines: a first word the tagger reads as a
-    # verb or an adjective, or that the document also writes in lower case, is a word, not a given name
-    people = {p: ks for p, ks in people.items() if sex[p] or not _opened_by_a_word(doc, ks, spans)} or people
+    # "Top Clinton", "Endorsed Trump", "Clinton Acceptance Speech" from headlines: a name only a title-case
+    # headline spells, or whose first word is a word rather than a given name, is no namesake
+    people = {p: ks for p, ks in people.items()
+              if not all(_in_a_headline(text, o) for o in spans if name_key(_surface(text, o)) in ks)
+              and (sex[p] or not _opened_by_a_word(doc, ks, spans))} or people
+    title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
+    if title and not _HONORIFIC_SEX.search(title[0]):
+        # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")
+        word = title[1].casefold()
+        titled = {p: ks for p, ks in people.items()
+                  if any((t := _TITLE_BEFORE.search(text, max(0, o.start - 20), o.start))
+                         and t[1].casefold() in (word, *_TITLE_ABBREVIATIONS.get(word, ()))
+                         for o in spans if name_key(_surface(text, o)) in ks)}
+        people = titled or people
     honorific = _HONORIFIC_SEX.search(text, max(0, s.start - 6), s.start)
     if honorific:
         unwanted = "female" if honorific[1] else "male"
@@ -882,8 +896,7 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
 
 def _opened_by_a_word(doc: Doc, keys: set[str], spans: list[_Span]) -> bool:
     """Does a "name" spelled so open with a word rather than a given name: one the document also writes in
-    lower case ("Top Clinton" beside "top aides"), one the tagger reads as a verb or an adjective, or any
-    word of a headline in title case?"""
+    lower case ("Top Clinton" beside "top aides"), or one the tagger reads as a verb or an adjective?"""
     text = doc_text(doc)
     for o in spans:
         if name_key(_surface(text, o)) in keys:
@@ -893,12 +906,16 @@ def _opened_by_a_word(doc: Doc, keys: set[str], spans: list[_Span]) -> bool:
             span = doc.char_span(o.start, o.end, alignment_mode="expand")
             if span is not None and span[0].tag_ in ("VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB"):
                 return True
-            line_start = text.rfind("\n", 0, o.start) + 1
-            line_end = text.find("\n", o.end)
-            words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
-            if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-                return True  # a headline in title case ("Senator Endorsed Trump"): capitals say nothing
     return False
+
+
+def _in_a_headline(text: str, s: _Span) -> bool:
+    """Is the span in a line written in title case ("Senator Endorsed Trump, Establishment Did Something"),
+    where capitals say nothing of names?"""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _pronoun_sex_after(doc: Doc, key: str, spans: list[_Span]) -> str | None:
