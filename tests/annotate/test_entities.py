@@ -424,3 +424,20 @@ def test_a_bare_surname_shared_by_namesakes_is_the_main_persons():
         "Top Clinton Adviser Sent Secret Information Through Email.\n\nJake Sullivan, a top aide to Hillary "
         "Clinton, sent the email. Bill Clinton was not involved. Clinton said she had not seen it.")
         if t == "Clinton"] == ["Hillary Clinton"]
+
+
+def test_a_part_of_a_place_is_not_the_place_and_a_one_word_mention_closes_its_longer_name():
+    # found in the 840 PolNeAR articles: "Europe" was "Western Europe" in an article naming both
+    found = named("Immigrants in Western Europe fare worse. In Europe, voters want limits. "
+                  "The Korean Peninsula is tense; the Peninsula waits.")
+    assert ("Europe", "LOC", "Europe") in found
+    assert ("Peninsula", "LOC", "Korean Peninsula") in found
+
+
+def test_an_iso_code_is_a_country_only_where_the_tagger_saw_a_place():
+    from storyline.annotate.gazetteer import country_name
+
+    # found in the 840 PolNeAR articles: "VAT" (value-added tax) was the Vatican
+    assert ("VAT", "ORG", "VAT") in named("The EU wants a higher VAT on imported goods.")
+    assert country_name("VAT", iso3=False) is None and country_name("USA", iso3=False) == "United States"
+    assert country_name("DPRK", iso3=False) == "North Korea"  # an initialism of the name, not a code

@@ -634,7 +634,7 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
         elif key in parts and len(words) == 1:
             s.label = "PERSON"
             fixed.add(i)
-        elif s.label != "NORP" and country_name(surface) and (s.label != "PERSON" or len(words) > 1
+        elif s.label != "NORP" and country_name(surface, iso3=s.label == "GPE") and (s.label != "PERSON" or len(words) > 1
                                                                or surface.isupper()):
             s.label = "GPE"
             fixed.add(i)
@@ -691,7 +691,7 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
             s.name, s.label = _state_name(state), "GPE"
         elif s.label in ("GPE", "LOC") and us_state(surface) and re.match(r"\s+state\b", text[s.end:s.end + 7], re.I):
             s.name = _state_name(us_state(surface) or surface)  # "Washington state", "New York State"
-        elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface)):
+        elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface, iso3=s.label == "GPE")):
             s.name = country
         elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
             s.name, s.label = country, "GPE"
@@ -788,8 +788,14 @@ def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
         return None
     longer = {_plain_name(_surface(text, o)) for o in spans
               if o.label == s.label and len(_surface(text, o).split()) > 1
-              and name_key(_surface(text, o).split()[-1]) == name_key(surface)}
+              and name_key(_surface(text, o).split()[-1]) == name_key(surface)
+              and not _REGION_OF.match(_plain_name(_surface(text, o)))}
     return next(iter(longer)) if len(longer) == 1 else None
+
+
+# "Western Europe", "South Florida", "Greater London": a part of the place, not another name for it
+_REGION_OF = re.compile(r"(?i)(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|"
+                        r"north-?west|south-?east|south-?west|upper|lower|greater|inner|outer|downtown|rural)\s")
 
 
 def _plain_name(surface: str) -> str:

