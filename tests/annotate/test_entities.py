@@ -441,3 +441,9 @@ def test_an_iso_code_is_a_country_only_where_the_tagger_saw_a_place():
     assert ("VAT", "ORG", "VAT") in named("The EU wants a higher VAT on imported goods.")
     assert country_name("VAT", iso3=False) is None and country_name("USA", iso3=False) == "United States"
     assert country_name("DPRK", iso3=False) == "North Korea"  # an initialism of the name, not a code
+
+
+def test_a_partys_people_tagged_a_person_are_a_group():
+    # found in the 840 PolNeAR articles: "Log Cabin Republicans" was a person, and took "Republicans"
+    found = named("The Log Cabin Republicans endorsed him. Republicans were split. Floridians voted.")
+    assert [label for t, label, _ in found] == ["NORP"] * 3

@@ -154,6 +154,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             s.label = "FAC"  # "Trump Tower": a building, and "Trump" in the same story is still the man
         elif s.label == "PERSON" and any(ch.isdigit() or ch in "+&@#" for ch in surface):
             s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11", "Disney+", "PG&E": a product or a firm
+        elif s.label == "PERSON" and _is_group_plural(surface.split()[-1]):
+            s.label = "NORP"  # "Democrats", "Log Cabin Republicans", "Hill Democrats": a party's people
     _institutions_relabelled(text, spans)
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
@@ -406,6 +408,16 @@ def _without_titles(text: str, s: _Span) -> _Span:
             s.start += m.end()
         else:
             return s
+
+
+# the people of a party, in the plural
+_PARTY_PEOPLE = {"republicans", "democrats", "libertarians", "socialists", "tories", "whigs", "dems"}
+
+
+def _is_group_plural(word: str) -> bool:
+    """"Democrats", "Republicans", "Floridians": a party's or a place's people, never one person."""
+    w = word.rstrip(".,")
+    return w.casefold() in _PARTY_PEOPLE or (w.endswith("s") and _is_demonym(w))
 
 
 def _is_demonym(word: str) -> bool:
