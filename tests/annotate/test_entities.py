@@ -419,6 +419,13 @@ def test_a_bare_surname_shared_by_namesakes_is_the_main_persons():
     assert trumps("Donald J. Trump was the second son. Freddy Trump was the eldest son. Freddy wanted to fly "
                   "planes. Mr. Trump said Freddy was a great guy.") == [
         "Donald J. Trump"]  # two men: the one the story introduces first, not the one named last
+    # a title, or an administration, is the namesake the document titled so
+    assert [name for t, label, name in named(
+        "Hillary Clinton spoke in Iowa on Monday. She praised her husband, President Bill Clinton. Her aide "
+        "worked in the Clinton administration for years.") if t == "Clinton"] == ["Bill Clinton"]
+    assert [name for t, label, name in named(
+        "Jeb Bush spoke in Iowa on Monday. He praised former President George W. Bush. President Bush wrote "
+        "back.") if t == "Bush"] == ["George W. Bush"]
     # a headline's words are no given name: "Clinton" is Hillary, not "Top Clinton"
     assert [name for t, label, name in named(
         "Top Clinton Adviser Sent Secret Information Through Email.\n\nJake Sullivan, a top aide to Hillary "

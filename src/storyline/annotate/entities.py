@@ -852,6 +852,7 @@ def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[st
     return full_forms.get(k, spelled.get(k, surface))
 
 
+_PRESIDENCY_AFTER = re.compile(r"(?:['’]s)?\s+(?:administrations?|presidency|years|era|White\s+House)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
 _TITLE_ABBREVIATIONS = {"president": ("pres",), "captain": ("capt",), "senator": ("sen",), "governor": ("gov",),
                         "representative": ("rep",), "general": ("gen",), "secretary": ("sec",)}
@@ -889,9 +890,12 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
               if not all(_in_a_headline(text, o) for o in spans if name_key(_surface(text, o)) in ks)
               and (sex[p] or not _opened_by_a_word(doc, ks, spans))} or people
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
+    # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
+    word = "president" if _PRESIDENCY_AFTER.match(text, s.end) else None
     if title and not _HONORIFIC_SEX.search(title[0]):
-        # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")
         word = title[1].casefold()
+    if word:
+        # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")
         titled = {p: ks for p, ks in people.items()
                   if any((t := _TITLE_BEFORE.search(text, max(0, o.start - 20), o.start))
                          and t[1].casefold() in (word, *_TITLE_ABBREVIATIONS.get(word, ()))
