@@ -454,3 +454,6 @@ def test_a_partys_people_tagged_a_person_are_a_group():
     # found in the 840 PolNeAR articles: "Log Cabin Republicans" was a person, and took "Republicans"
     found = named("The Log Cabin Republicans endorsed him. Republicans were split. Floridians voted.")
     assert [label for t, label, _ in found] == ["NORP"] * 3
+    # a group is no "he": the pronoun after it is the speaker's
+    found = named("\u201cAt the end of the day, Americans would support a plan like this,\u201d he added.")
+    assert [label for t, label, _ in found if t == "Americans"] == ["NORP"]

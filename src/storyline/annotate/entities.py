@@ -494,7 +494,7 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     for s in spans:
         surface = _surface(text, s)
         if len(surface.split()) != 1 or country_name(surface) or capital_country(surface) or us_state(surface) \
-                or major_city(surface) or name_key(surface) in _PLATFORMS:
+                or major_city(surface) or name_key(surface) in _PLATFORMS or _is_group_plural(surface):
             continue  # a place a headline tagged PERSON once ("Iowa caucus is first look …") stays a place
         if s.label == "PERSON" and not _is_platform(doc, s):
             found.add(name_key(surface))
