@@ -624,3 +624,14 @@ def test_the_past_decade_is_the_last_ten_years():
     found = _typed("Threats had become routine over the past decade.", "1998-10-25")
     assert found["the past decade"][:2] == ("DURATION", "P10Y")
     assert _typed("at the end of the last decade", "2019-06-01")["the last decade"][:2] == ("DATE", "200")
+
+
+def test_a_month_modifying_a_noun_and_units_ago_without_a_count():
+    # TBAQ XIE19990210.0079: "The March accession" is the month; "the March on Washington" the event
+    found = _typed("The March accession will enable the three to attend; the May elections follow.", "1999-02-10")
+    assert found["March"][:2] == ("DATE", "1999-03") and found["May"][:2] == ("DATE", "1999-05")
+    assert _typed("The March on Washington drew crowds. The March was peaceful.", "1999-02-10") == {}
+    # TBAQ wsj_0575: "just months ago" is some time back
+    assert _typed("Control Data, which just months ago was hemorrhaging, recovered.", "1989-10-30")[
+        "months ago"][:2] == ("DATE", "PAST_REF")
+    assert _typed("It began 12 years ago.", "1989-10-30")["12 years ago"][:2] == ("DATE", "1977")

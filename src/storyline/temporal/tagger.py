@@ -358,10 +358,13 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     if word.lower() in ("may", "march") and not (rel or m[3]):
         # "may" and "march" are mostly a modal and a verb: only a preposition in front makes them months
         before = ctx.text[max(0, m.start() - 20):m.start()].lower()
-        if not re.search(r"\b(?:in|since|until|till|by|from|through|to|of|during|before|after|early|late|"
-                         r"mid|between|and|or|last|next|this)[\s-]*$", before):
-            return None
         after = ctx.text[m.end():m.end() + 12]
+        # "the March accession", "the May elections", "the March states": the month's, as a noun's modifier
+        # ("the March on Washington", "the March was peaceful" are the event)
+        modifier = re.search(r"\bthe\s+$", before) and _NOUN_AFTER_MONTH.match(after)
+        if not modifier and not re.search(r"\b(?:in|since|until|till|by|from|through|to|of|during|before|after|"
+                                          r"early|late|mid|between|and|or|last|next|this)[\s-]*$", before):
+            return None
         # "to March on Washington", "and March for Our Lives": the verb or the event; "in March for
         # health reasons" stays the month
         verb_before = re.search(r"\b(?:to|and|or)[\s-]*$", before)
@@ -387,6 +390,9 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> _Found | None:
     return ctx.found("DATE", f"{year:04d}-{month:02d}")
 
 
+_NOUN_AFTER_MONTH = re.compile(r"\s+(?!(?:on|to|in|at|by|for|from|of|with|against|through|toward|and|or|but|is|was|"
+                               r"were|are|has|had|have|will|would|could|drew|began|ended|went|took|itself)\b)"
+                               r"(?![a-z]+ed\b)[a-z]{3,}\b")
 _TIME_PREPOSITION = re.compile(r"(?i)\b(?:in|by|until|till|before|after|since|through|from|to|around|circa|"
                                r"beyond|year|years|early|mid|late|end\s+of)\s+$")
 # an all-capital product line before the number ("GTX 1660", "RTX 2060"), not an era ("AD 1500")
@@ -1156,6 +1162,14 @@ def _vague_span(m: re.Match[str], ctx: _Context) -> _Found | None:
     if m[2].lower() in ("coming", "recent"):
         # TBAQ writes "in recent months" as a vague duration (PXM) 7 times, as PAST_REF 4 times
         return ctx.found("DURATION", _duration_value(None, m[3]) or "", relative=False)
+    return ctx.found("DATE", "PAST_REF", relative=False)
+
+
+@_rule(r"(?<![\w-])(years|months|weeks|days|decades)\s+(ago|earlier)(?![\w-])", re.I,
+       trigger=r"(?i)\b(?:ago|earlier)\b")
+def _units_ago(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """"just months ago", "decades earlier": some time back, of no stated count (a count in front, "two
+    years ago", is ``_ago``'s, which starts first)."""
     return ctx.found("DATE", "PAST_REF", relative=False)
 
 
