@@ -854,6 +854,7 @@ def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[st
 
 _PRESIDENCY_AFTER = re.compile(r"(?:['’]s)?\s+(?:administrations?|presidency|years|era|White\s+House)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+# a title and how it is abbreviated before a name ("Captain Khan" after "Capt. Humayun Khan")
 _TITLE_ABBREVIATIONS = {"president": ("pres",), "captain": ("capt",), "senator": ("sen",), "governor": ("gov",),
                         "representative": ("rep",), "general": ("gen",), "secretary": ("sec",)}
 _HONORIFIC_SEX = re.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss|Mme))\.?\s+$")
@@ -868,6 +869,8 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
 
     - the name written out right before it ("George W. [[Bush]]", where the tagger cut the name);
     - not a headline's words taken for a name ("Top Clinton Adviser", "Senator Endorsed Trump");
+    - the one the document gave the title in front ("President Bush", "Captain Khan"); "the Clinton
+      administration" is the one it titles President;
     - "Mr. Trump" is not a woman, "Mrs./Ms. Trump" not a man;
     - a name the word closes ("Donald J. Trump") before one it opens ("Trump Shuttle"; the first word
       is the family name only in names written family name first, "Kim Jong-un");
@@ -892,7 +895,8 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
     # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
     word = "president" if _PRESIDENCY_AFTER.match(text, s.end) else None
-    if title and not _HONORIFIC_SEX.search(title[0]):
+    if title and (title[1].casefold() in _TITLES or title[1].casefold() in _TITLE_ABBREVIATIONS) \
+            and not _HONORIFIC_SEX.search(title[0]):
         word = title[1].casefold()
     if word:
         # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")
