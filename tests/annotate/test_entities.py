@@ -457,3 +457,11 @@ def test_a_partys_people_tagged_a_person_are_a_group():
     # a group is no "he": the pronoun after it is the speaker's
     found = named("\u201cAt the end of the day, Americans would support a plan like this,\u201d he added.")
     assert [label for t, label, _ in found if t == "Americans"] == ["NORP"]
+
+
+def test_a_verb_opening_a_sentence_and_a_spaced_dash_end_no_name():
+    # PolNeAR: "Conceding" was a person who then "warned"; "Reynolds - Santilli's girlfriend" one name
+    found = named("Obama spoke in London. Conceding that a trade deal would come, he warned the British. "
+                  "Deborah Jordan Reynolds - Santilli's girlfriend - told The Post so.")
+    people = [t for t, label, _ in found if label == "PERSON"]
+    assert "Conceding" not in people and "Deborah Jordan Reynolds" in people

@@ -120,3 +120,23 @@ def test_what_the_text_says_of_a_person_outranks_the_given_names_usual_sex():
     assert resolved(text, "he said") is None
     text = "Congresswoman Omar spoke first. She said the bill would pass."
     assert resolved(text, "She said") == "Omar"
+
+
+def test_a_chain_of_she_runs_through_a_sentence_the_parser_rooted_elsewhere():
+    # PolNeAR (USA Today): "she" went to the film "Dirty Dancing" on the posters
+    text = ("Christyn Gionfriddo, a 2009 Centenary College graduate, is saddled with debt. At 29 years old, "
+            "she still lives in her childhood bedroom, walls plastered with the same Dirty Dancing posters "
+            "from her tween years. \"Who wants to live at home at 29?\" she said.")
+    assert resolved(text, "she said") == "Christyn Gionfriddo"
+    # a subordinate "he" after the main verb carries no chain: "how he broke through" is Sanders
+    text = ("Bernie Sanders spoke in Oakland. Donald Trump held a rally in San Jose. But in the Sanders stump "
+            "speech there are clues to how he broke through with voters. Gone are the days when, in sync with "
+            "labor leaders, he said that only the rich wanted it.")
+    assert resolved(text, "he said") == "Bernie Sanders"
+
+
+def test_what_the_text_says_he_or_she_did_tells_the_sex():
+    # PolNeAR (USA Today): "Bernie" is either sex's name; "Sanders said he would release" is not
+    text = ("Sanders said he would release his 2014 return Friday. Hillary Clinton, pressed by the moderator, "
+            "turned to the returns. In response to Sanders, she said the president deserves support.")
+    assert resolved(text, "she said") == "Hillary Clinton"

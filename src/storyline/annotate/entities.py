@@ -281,6 +281,8 @@ def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> b
     span = doc.char_span(s.start, s.end, alignment_mode="expand")
     if span is None or not span[0].is_sent_start:
         return False
+    if span[0].tag_ in ("VBG", "VBN", "VBD") and span[0].dep_ in ("advcl", "csubj", "ROOT", "xcomp"):
+        return True  # "Conceding that there would be a deal, he warned": a verb opening the sentence
     if not re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", text):
         return False
     longer = (text[o.start:o.end] for o in spans if o is not s and o.label == "PERSON")
@@ -318,9 +320,11 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
 
 def _possessive_cut(text: str, s: _Span) -> _Span:
     """"Donald Trump‘s remarks" tagged PERSON (a left quote typed for the apostrophe hides the possessive
-    from the tokenizer): a person's name ends at its possessive."""
+    from the tokenizer): a person's name ends at its possessive, and at a dash between spaces."""
     if s.label == "PERSON" and (m := re.search(_POSSESSIVE + r"\s", text[s.start:s.end])):
         s.end = s.start + m.start() + 2
+    if s.label == "PERSON" and (m := re.search(r"\s[-–—]\s", text[s.start:s.end])):
+        s.end = s.start + m.start()  # "Deborah Jordan Reynolds - Santilli's girlfriend": a dash ends a name
     return s
 
 

@@ -111,9 +111,13 @@ def _main_pronoun_subject(sent, word: str) -> Token | None:
     same = _MALE if word in _MALE else _FEMALE if word in _FEMALE else None
     if same is None:
         return None
-    for tok in sent:
-        if tok.dep_ in _SUBJECT and tok.lower_ in ("he", "she") and tok.lower_ in same \
-                and _conj_head(tok.head).dep_ == "ROOT":
+    subjects = [tok for tok in sent if tok.dep_ in _SUBJECT]
+    for k, tok in enumerate(subjects):
+        # the main clause's subject, or the sentence's first subject, before its main verb and with no
+        # name before it ("At 29, she still lives in her bedroom, walls plastered with posters": the parser
+        # made "walls" the main clause's subject; not "there are clues to how he broke through")
+        first = k == 0 and tok.i < sent.root.i and not any(t.ent_type_ == "PERSON" for t in sent if t.i < tok.i)
+        if tok.lower_ in ("he", "she") and tok.lower_ in same and (first or _conj_head(tok.head).dep_ == "ROOT"):
             return tok
     return None
 
@@ -220,6 +224,10 @@ def _gender_in(text: str, name: str) -> str | None:
     said |= {_GENDERED[w.lower()] for w in re.findall(
         rf"\b{surname}(?:,|\s+(?:is|was|became|remains))\s+(?:(?:one|among)\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
         rf"(?:(?!(?:whose|his|her|their|its|of|and|with|who|that)\b)[\w-]+\s+){{0,4}}({_NOUN_WORDS})\b", text)}
+    # or how the text goes on about the person: "Sanders said he would release his return"
+    said |= {"male" if w.lower() == "he" else "female" for w in re.findall(
+        rf"\b{surname}\s+(?:said|says|added|adds|wrote|writes|argued|insisted|noted|explained|acknowledged|"
+        rf"told\s+\w+)\s+(?:that\s+)?(he|she)\b", text)}
     if len(said) == 1:
         return said.pop()
     # else the given name, when it is (almost) only one sex's: the text outranks it ("Ilhan" is a man's
