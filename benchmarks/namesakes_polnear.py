@@ -13,17 +13,12 @@ Accuracy is printed overall and by surname.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import sys
-from collections import Counter, defaultdict
-from pathlib import Path
+from collections import Counter
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from _polnear import REPO, articles, position
 
-REPO = Path(__file__).resolve().parents[1]
-POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train" / "text"
 GOLD = REPO / "benchmarks" / "data" / "namesakes-polnear-gold.json"
 
 
@@ -31,25 +26,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="print each wrong or missing name")
     args = parser.parse_args()
-    if not POLNEAR.is_dir():
-        print(f"PolNeAR texts not found at {POLNEAR}: nothing to measure", file=sys.stderr)
-        return 1
-    from storyline.corpus import annotate_files
-
-    gold = json.loads(GOLD.read_text())["mentions"]
-    by_file: dict[str, list[dict]] = defaultdict(list)
-    for g in gold:
-        by_file[g["file"]].append(g)
     right: Counter = Counter()
     total: Counter = Counter()
-    for name, items in sorted(by_file.items()):
-        (result,) = annotate_files([POLNEAR / name])
-        text = result["text"]
+    files = 0
+    for name, result, items in articles(GOLD, "mentions"):
+        files += 1
         names = {m["start"]: m.get("name") for m in result["entities"]}
         for g in items:
-            at = text.find(g["before"] + g["text"])
-            start = at + len(g["before"]) if at >= 0 else -1
-            got = names.get(start)
+            got = names.get(position(result["text"], g["before"], g["text"]))
             ok = got is not None and re.fullmatch(g["person"], got) is not None
             total[g["text"]] += 1
             right[g["text"]] += ok
@@ -59,7 +43,7 @@ def main() -> int:
     print(f"{'surname':12} {'mentions':>8} {'right':>6} {'accuracy':>8}")
     for surname, count in total.most_common():
         print(f"{surname:12} {count:8} {right[surname]:6} {right[surname] / count:8.3f}")
-    print(f"{'all':12} {n:8} {k:6} {k / n:8.3f}  ({len(by_file)} articles)")
+    print(f"{'all':12} {n:8} {k:6} {k / n:8.3f}  ({files} articles)")
     return 0
 
 

@@ -13,17 +13,11 @@ are right (accuracy; an unresolved pronoun counts as not right, though it is no 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import sys
-from collections import defaultdict
-from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from _polnear import REPO, articles, position
 
-REPO = Path(__file__).resolve().parents[1]
-POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train" / "text"
 GOLD = REPO / "benchmarks" / "data" / "pronouns-polnear-gold.json"
 
 
@@ -31,34 +25,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="print each wrong or unresolved speaker")
     args = parser.parse_args()
-    if not POLNEAR.is_dir():
-        print(f"PolNeAR texts not found at {POLNEAR}: nothing to measure", file=sys.stderr)
-        return 1
-    from storyline.corpus import annotate_files
-
-    gold = json.loads(GOLD.read_text())["quotes"]
-    by_file: dict[str, list[dict]] = defaultdict(list)
-    for g in gold:
-        by_file[g["file"]].append(g)
-    resolved = right = missing = 0
-    for name, items in sorted(by_file.items()):
-        (result,) = annotate_files([POLNEAR / name])
-        text = result["text"]
+    n = resolved = right = missing = files = 0
+    for name, result, items in articles(GOLD, "quotes"):
+        files += 1
         quotes = {q["start"]: q for q in result["quotes"]}
         for g in items:
-            at = text.find(g["before"] + g["quote"])
-            quote = quotes.get(at + len(g["before"])) if at >= 0 else None
+            n += 1
+            quote = quotes.get(position(result["text"], g["before"], g["quote"]))
             got = quote.get("speaker_name") if quote else None
-            if quote is None:
-                missing += 1
-            elif got:
-                resolved += 1
-                right += re.fullmatch(g["speaker"], got) is not None
-            if args.errors and not (got and re.fullmatch(g["speaker"], got)):
+            missing += quote is None
+            ok = got is not None and re.fullmatch(g["speaker"], got) is not None
+            resolved += got is not None
+            right += ok
+            if args.errors and not ok:
                 print(f"{name}: {g['pronoun']!r} gold /{g['speaker']}/ got {got!r}"
                       f"{'' if quote else ' (quote not found)'}  …{g['before'][-50:]}")
-    n = len(gold)
-    print(f"pronoun speakers: {n} quotes in {len(by_file)} articles ({missing} quotes not found)")
+    print(f"pronoun speakers: {n} quotes in {files} articles ({missing} quotes not found)")
     print(f"  resolved to a person   {resolved / n:.3f} ({resolved}/{n})")
     print(f"  precision              {right / max(resolved, 1):.3f} ({right}/{resolved})")
     print(f"  accuracy               {right / n:.3f} ({right}/{n}; unresolved count as not right)")

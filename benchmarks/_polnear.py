@@ -1,0 +1,39 @@
+"""What the hand-gold PolNeAR benchmarks share: the texts' folder, the gold grouped by article, and each
+article annotated as ``storyline annotate`` does it, with a gold item's position found by the text before it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train" / "text"
+
+
+def articles(gold_file: Path, key: str) -> Iterator[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+    """(article file name, its ``storyline annotate`` object, its gold items) for each article the gold's
+    ``key`` list names; exits with a message when the PolNeAR texts are absent."""
+    if not POLNEAR.is_dir():
+        print(f"PolNeAR texts not found at {POLNEAR}: nothing to measure", file=sys.stderr)
+        sys.exit(1)
+    from storyline.corpus import annotate_files
+
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in json.loads(gold_file.read_text())[key]:
+        by_file[item["file"]].append(item)
+    for name, items in sorted(by_file.items()):
+        (result,) = annotate_files([POLNEAR / name])
+        yield name, result, items
+
+
+def position(text: str, before: str, opening: str) -> int:
+    """Where the gold item that ``before`` precedes and ``opening`` opens starts in ``text``, or -1."""
+    at = text.find(before + opening)
+    return at + len(before) if at >= 0 else -1
