@@ -138,3 +138,10 @@ def test_a_chain_of_she_runs_through_a_sentence_the_parser_rooted_elsewhere():
             "labor leaders, he said that only the rich wanted it.")
     assert resolved(text, "he said") == "Bernie Sanders"
 
+
+
+def test_an_all_capital_person_is_no_ones_he():
+    # PolNeAR (NYT): "ESPN" tagged a person had become the "he" who spoke on the radio
+    text = ("Curt Schilling was fired. ESPN said he had been warned. Last month, he waded into politics when "
+            "he suggested that Hillary Clinton should be jailed.")
+    assert resolved(text, "he suggested") != "ESPN"

@@ -47,7 +47,10 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     word = as_pronoun or tok.lower_
     if word in _MALE or word in _FEMALE:
         gender = "male" if word in _MALE else "female"
-        wanted = lambda m: m.label == "PERSON" and _gender(doc, m) in (None, gender) and m.name not in _not  # noqa: E731
+        # an all-capital "person" is a network or a firm the tagger took for one far more often than
+        # "JFK" ("ESPN" had become the "he" who suggested something on the radio)
+        wanted = lambda m: (m.label == "PERSON" and not re.fullmatch(r"[A-Z]{2,5}", m.text)  # noqa: E731
+                            and _gender(doc, m) in (None, gender) and m.name not in _not)
     elif word in _NEUTER or word in _PLURAL:
         # "it"/"they" point at common nouns far more often than at a named state or organisation: only a
         # subject or possessive pronoun resolves, to a named subject no nominal subject has displaced.
