@@ -705,8 +705,9 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
             s.name = _person_name(doc, s, spans, parts, full_forms)
         elif s.label != "PERSON" and (state := _abbreviated_state(text, s)):
             s.name, s.label = _state_name(state), "GPE"
-        elif s.label in ("GPE", "LOC") and us_state(surface) and re.match(r"\s+state\b", text[s.end:s.end + 7], re.I):
-            s.name = _state_name(us_state(surface) or surface)  # "Washington state", "New York State"
+        elif s.label in ("GPE", "LOC") and (state := us_state(surface)) \
+                and re.match(r"\s+state\b", text[s.end:s.end + 7], re.I):
+            s.name = _state_name(state)  # "Washington state", "New York State"
         elif s.label in ("GPE", "LOC", "ORG", "FAC") and (country := country_name(surface, iso3=s.label == "GPE")):
             s.name = country
         elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
@@ -893,9 +894,12 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
     sex = {p: given_name_gender(spelled[min(ks)].split()[0]) for p, ks in people.items()}
     # "Top Clinton", "Endorsed Trump", "Clinton Acceptance Speech" from headlines: a name only a title-case
     # headline spells, or whose first word is a word rather than a given name, is no namesake
-    people = {p: ks for p, ks in people.items()
-              if not all(_in_a_headline(text, o) for o in spans if name_key(_surface(text, o)) in ks)
-              and (sex[p] or not _opened_by_a_word(doc, ks, spans))} or people
+    no_namesake = doc.user_data.setdefault("storyline.no_namesake", {})  # once per name and document
+    for p, ks in people.items():
+        if (key_set := frozenset(ks)) not in no_namesake:
+            no_namesake[key_set] = (all(_in_a_headline(text, o) for o in spans if name_key(_surface(text, o)) in ks)
+                                    or not sex[p] and _opened_by_a_word(doc, ks, spans))
+    people = {p: ks for p, ks in people.items() if not no_namesake[frozenset(ks)]} or people
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
     # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
     word = "president" if _PRESIDENCY_AFTER.match(text, s.end) else None
