@@ -11,16 +11,11 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotate.gazetteer import TITLE_ABBREVIATIONS
 from storyline.model import Mention
 
 __all__ = ["resolve_description"]
 
-# "the senator" is written "Sen." before a name
-_ABBREVIATIONS = {
-    "senator": {"sen"}, "governor": {"gov"}, "representative": {"rep"}, "congressman": {"rep"},
-    "congresswoman": {"rep"}, "general": {"gen"}, "lieutenant": {"lt"}, "professor": {"prof"},
-    "doctor": {"dr"}, "reverend": {"rev"}, "secretary": {"sec"}, "attorney": {"atty"},
-}
 _LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 # a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
 # Republican presidential candidate"); no "of" phrase ("the president of Mexico" needs Mexico's president)
@@ -43,7 +38,7 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
     head = words[-1]
     if head.endswith("s") and not head.endswith("ss"):
         return None  # "the lawyers", "the attendees": some people, not one person
-    wanted = {head} | _ABBREVIATIONS.get(head, set())
+    wanted = {head} | TITLE_ABBREVIATIONS.get(head, set())
     modifiers = set(words[:-1]) - {"former", "then", "late"}
     titled_so: list[tuple[int, Mention]] = []
     people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.gazetteer import (
+    TITLE_ABBREVIATIONS,
     capital_country,
     country_name,
     is_generation,
@@ -859,9 +860,6 @@ def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[st
 
 _PRESIDENCY_AFTER = re.compile(r"(?:['’]s)?\s+(?:administrations?|presidency|years|era|White\s+House)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
-# a title and how it is abbreviated before a name ("Captain Khan" after "Capt. Humayun Khan")
-_TITLE_ABBREVIATIONS = {"president": ("pres",), "captain": ("capt",), "senator": ("sen",), "governor": ("gov",),
-                        "representative": ("rep",), "general": ("gen",), "secretary": ("sec",)}
 _HONORIFIC_SEX = re.compile(r"\b(?:(Mr)|(Mrs|Ms|Miss|Mme))\.?\s+$")
 _PRONOUN_SEX = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.I)
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
@@ -903,14 +901,14 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
     # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
     word = "president" if _PRESIDENCY_AFTER.match(text, s.end) else None
-    if title and (title[1].casefold() in _TITLES or title[1].casefold() in _TITLE_ABBREVIATIONS) \
+    if title and (title[1].casefold() in _TITLES or title[1].casefold() in TITLE_ABBREVIATIONS) \
             and not _HONORIFIC_SEX.search(title[0]):
         word = title[1].casefold()
     if word:
         # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")
         titled = {p: ks for p, ks in people.items()
                   if any((t := _TITLE_BEFORE.search(text, max(0, o.start - 20), o.start))
-                         and t[1].casefold() in (word, *_TITLE_ABBREVIATIONS.get(word, ()))
+                         and t[1].casefold() in (word, *TITLE_ABBREVIATIONS.get(word, ()))
                          for o in spans if name_key(_surface(text, o)) in ks)}
         people = titled or people
     honorific = _HONORIFIC_SEX.search(text, max(0, s.start - 6), s.start)

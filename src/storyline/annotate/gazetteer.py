@@ -13,9 +13,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["capital_country", "country_name", "initialism", "is_generation", "major_city", "name_key",
-           "normalize_space", "us_state", "us_state_abbreviation"]
+__all__ = ["TITLE_ABBREVIATIONS", "capital_country", "country_name", "initialism", "is_generation", "major_city",
+           "name_key", "normalize_space", "us_state", "us_state_abbreviation"]
 
+# a title and how news abbreviates it before a name: "the senator" is "Sen. Lindsey Graham", "Captain Khan"
+# is "Capt. Humayun Khan"
+TITLE_ABBREVIATIONS = {
+    "president": {"pres"}, "senator": {"sen"}, "governor": {"gov"}, "representative": {"rep"},
+    "congressman": {"rep"}, "congresswoman": {"rep"}, "general": {"gen"}, "captain": {"capt"},
+    "lieutenant": {"lt"}, "professor": {"prof"}, "doctor": {"dr"}, "reverend": {"rev"}, "secretary": {"sec"},
+    "attorney": {"atty"},
+}
 _SPACE = re.compile(r"\s+")
 # Small words that initialisms skip ("Democratic People's Republic of Korea" -> DPRK).
 _MINOR = {"of", "the", "and", "for", "de", "da", "del", "la", "le"}
