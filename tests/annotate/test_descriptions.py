@@ -71,3 +71,21 @@ def test_a_body_named_by_its_kind_is_the_organisation_the_text_was_telling_of():
     # a place it was only about is no company
     found = dict(speakers('Protesters rallied at Temple University before a march. "We are here," the group said.'))
     assert found["the group"] is None
+
+
+def test_a_name_after_its_title_is_the_speaker_however_the_parser_hangs_it():
+    # found on the dev pages: "Senior author Dr. Silvia S. Martins, …, commented:" was "Senior author" (the
+    # name parsed as the title's apposition); "CPUC President Marybel Batjer said" was the CPUC (two subjects)
+    found = dict(speakers('The study was published on Monday. Senior author Dr. Silvia S. Martins, associate '
+                          'professor of epidemiology at Columbia University, commented: "Cannabis use disorder '
+                          'is associated with long-term adverse health."'))
+    assert found["Senior author Dr. Silvia S. Martins"] == "Silvia S. Martins"
+    found = dict(speakers('In a letter calling for the meeting, CPUC President Marybel Batjer said that "lack of '
+                          'service is not a mere inconvenience."'))
+    assert found["President Marybel Batjer"] == "Marybel Batjer"
+    # PolNeAR: "mused Blaze co-host Stu Burguiere" was "Blaze co" (three objects of "mused"); a spokeswoman
+    # tagged an organisation was no one
+    found = dict(speakers('"Imagine Brad Thor going up against Trump," mused Blaze co-host Stu Burguiere.'))
+    assert found["host Stu Burguiere"] == "Stu Burguiere"
+    found = dict(speakers('Spokeswoman Haley Morris said the campaign would respond. "We will win," Morris said.'))
+    assert found["Morris"] == "Haley Morris"

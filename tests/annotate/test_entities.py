@@ -465,3 +465,21 @@ def test_a_verb_opening_a_sentence_and_a_spaced_dash_end_no_name():
                   "Deborah Jordan Reynolds - Santilli's girlfriend - told The Post so.")
     people = [t for t, label, _ in found if label == "PERSON"]
     assert "Conceding" not in people and "Deborah Jordan Reynolds" in people
+
+
+def test_a_host_after_the_outlets_possessive_and_a_titled_surname_are_people():
+    # PolNeAR: "Fox News’ Sean Hannity" was one organisation, "Brett O’Donnell" an organisation (the
+    # apostrophe), "King said" no one after "Pete King", "Tennis great Billie Jean King" was "Jean King"
+    found = named("Last night, Fox News\u2019 Sean Hannity asked Trump about the wall. Cruz adviser Brett "
+                  "O\u2019Donnell ran the tour. Rep. Pete King disagreed, and King said so.")
+    assert ("Fox News", "ORG", "Fox News") in found and ("Sean Hannity", "PERSON", "Sean Hannity") in found
+    assert ("Brett O\u2019Donnell", "PERSON", "Brett O\u2019Donnell") in found
+    assert ("King", "PERSON", "Pete King") in found
+    found = named("Tennis great Billie Jean King remembered Ali. King won 12 Grand Slam titles.")
+    assert ("King", "PERSON", "Billie Jean King") in found
+    # a pastor's title is no given name, nor is a surname of the document ("Clinton Cash" is a book)
+    assert ("Kevin Swanson", "PERSON", "Kevin Swanson") in named("Pastor Kevin Swanson spoke on the radio.")
+    assert not any(t.startswith("Clinton ") for t, _, _ in named("Schweizer wrote Clinton Cash about Hillary "
+                                                                 "Clinton. Mr. Cash is not Hillary Clinton."))
+    # "That’s" is no possessor, and no part of the name after it
+    assert [t for t, label, _ in named("That\u2019s Jeb Bush for you.") if label == "PERSON"] == ["Jeb Bush"]

@@ -145,3 +145,13 @@ def test_an_all_capital_person_is_no_ones_he():
     text = ("Curt Schilling was fired. ESPN said he had been warned. Last month, he waded into politics when "
             "he suggested that Hillary Clinton should be jailed.")
     assert resolved(text, "he suggested") != "ESPN"
+
+
+def test_he_in_a_clause_before_the_main_one_is_its_subject_named_after_it():
+    # PolNeAR (Huffington Post): the "he" who called a film "pro-gay" had gone to a "Girl Scout" of the headline
+    text = ("Pastor Wants Girl Scout Leaders To Be Punished.\n\nAfter he blasted the film for being too "
+            "\u201cpro-gay,\u201d Pastor Kevin Swanson has now set his sights on the Girl Scouts.")
+    assert resolved(text, "he blasted") == "Kevin Swanson"
+    # the clause must come first: "Swanson spoke after he left" is no cataphora to a later name
+    assert resolved("Mike Pence spoke. Swanson left after he spoke, and Bill Clinton stayed.", "he spoke") != \
+        "Bill Clinton"

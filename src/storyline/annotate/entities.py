@@ -47,6 +47,8 @@ _TITLES = {
     "spokeswoman", "spokesperson", "commander", "chief", "state", "foreign", "defense", "defence",
     "judge", "justice", "rev", "reverend", "father", "sister", "brother", "emperor", "sheikh",
     "former", "late", "first", "deputy", "acting", "dictator", "strongman", "counsel", "attorney",
+    "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "captain", "capt", "sergeant", "sgt",
+    "lieutenant", "colonel", "admiral", "detective", "congressman", "congresswoman",
 }
 # Titles that stay with a single given name: royals, popes and sheikhs are called by them.
 _ROYAL_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "duke", "duchess"}
@@ -124,7 +126,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [_surname_he_repaired(doc, s) for s in spans]
+    # the last words of the names the tagger found: a given name that is one of them is a surname here
+    surnames = {re.sub(_POSSESSIVE + "$", "", text[s.start:s.end].split()[-1]) for s in spans if s.label == "PERSON"}
+    spans = [_given_name_joined(doc, s, surnames) for s in spans]
     spans = [_royal_title_joined(text, s) for s in spans]
+    spans = [piece for s in spans for piece in _possessor_split(doc, s, surnames)]
     spans = [_possessive_cut(text, s) for s in spans]
     spans = [t for s in spans if (t := _trimmed(text, s)) is not None]
     # English writes names with a capital: an all-lower-case "entity" is the tagger's mistake ("secretary
@@ -329,6 +335,35 @@ def _possessive_cut(text: str, s: _Span) -> _Span:
     return s
 
 
+# a possessor before a person's name: "Fox News’ Sean Hannity", "Commentary’s Noah Rothman"
+_POSSESSOR = re.compile(r"(?:['’]s|(?<=s)['’])\s+")
+# words whose "’s" is "is": "That’s Jeb Bush", "Here’s"
+_CONTRACTED = {"that", "it", "there", "here", "what", "who", "this", "he", "she", "where", "how"}
+
+
+def _possessor_split(doc: Doc, s: _Span, surnames: set[str]) -> list[_Span]:
+    """"Fox News’ Sean Hannity" tagged as one ORG is two actors: the outlet and its host. Split where the
+    words after a possessive are a personal name (a known given name first); a name that holds a
+    possessive ("Emily's List", "Dick's Sporting Goods", "New Year's Eve") stays whole, and so does a
+    title-case headline's ("Hollywood’s Latino Problem"). "That’s Jeb Bush" is a contraction before a name."""
+    text = doc_text(doc)
+    m = _POSSESSOR.search(text, s.start, s.end)
+    if m is None or m.end() >= s.end:
+        return [s]
+    owner = text[s.start:m.start()].rstrip("'’")
+    owner_end = s.start + len(owner)
+    last = doc.char_span(s.start, owner_end, alignment_mode="expand") if owner.strip() else None
+    if last is not None and last[-1].lower_ in _CONTRACTED and m.group().startswith(("'s", "’s")) \
+            and text[m.end()].isupper() and not _in_a_headline(text, s):
+        return [_Span(m.end(), s.end, s.label)]  # "That’s Jeb Bush": a contraction, and the name after it
+    named = normalize_space(text[m.end():s.end])
+    if last is None or not _looks_like_personal_name(named) or named.split()[0] in surnames or _in_a_headline(text, s):
+        return [s]  # "Schweizer’s Clinton Cash" is a book: its first word is a surname the document spells
+    owner_label = "PERSON" if _looks_like_personal_name(normalize_space(owner)) else \
+        s.label if s.label != "PERSON" else "ORG"
+    return [_Span(s.start, owner_end, owner_label), _Span(m.end(), s.end, "PERSON")]
+
+
 def _hyphen_name_repaired(text: str, s: _Span) -> _Span:
     """Rejoin a hyphenated given name spaCy cut at the hyphen: "Moon Jae" + "-in" -> "Moon Jae-in"."""
     if s.label != "PERSON" or len(text[s.start:s.end].split()) < 2:
@@ -336,6 +371,26 @@ def _hyphen_name_repaired(text: str, s: _Span) -> _Span:
     m = re.match(r"[-\u2010\u2011]([a-z]{1,5})\b", text[s.end:])
     if m and m.group(1) not in _HYPHEN_SUFFIXES and not text[s.end + m.end():].startswith("-"):
         s.end += m.end()
+    return s
+
+
+def _given_name_joined(doc: Doc, s: _Span, surnames: set[str]) -> _Span:
+    """Rejoin a first given name the recognizer left out: "Tennis great Billie Jean King" was "Jean King"
+    (a capitalised proper noun right before the name that is a known given name, no place, and no surname
+    of the document: "Clinton Cash" is a book, "Christie Chris Christie" a list of names)."""
+    if s.label != "PERSON":
+        return s
+    first = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if first is None or first.start == 0 or len(first) > 3:
+        return s
+    given = doc[first.start - 1]
+    word = given.text
+    if given.tag_ == "NNP" and given.ent_iob_ == "O" and given.whitespace_ == " " and word[:1].isupper() and word[1:].islower() \
+            and _gender_detector().get_gender(word) in ("male", "female", "mostly_male", "mostly_female") \
+            and word.casefold() not in _TITLES and word not in surnames \
+            and not (country_name(word) or us_state(word) or major_city(word)
+                                             or capital_country(word)):
+        return _Span(given.idx, s.end, s.label, s.name, s.expansion_of)
     return s
 
 
@@ -392,7 +447,13 @@ def _country_names_completed(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 def _without_titles(text: str, s: _Span) -> _Span:
-    """A PERSON span starts at the name: titles, roles and nationalities before it are not the name."""
+    """A PERSON span starts at the name: titles, roles and nationalities before it are not the name. A title
+    before a personal name tagged ORG makes it a person's ("Spokeswoman Haley Morris"), a royal one does not
+    ("King James Bible", "Prince Edward Island")."""
+    if s.label == "ORG" and (m := re.match(r"(\S+)\s+", text[s.start:s.end])) \
+            and m.group(1).rstrip(".").casefold() in _TITLES - _ROYAL_TITLES \
+            and _looks_like_personal_name(normalize_space(text[s.start + m.end():s.end])):
+        s.label = "PERSON"
     if s.label != "PERSON":
         return s
     # a team and position, an office or a party before the name: "Browns DL Sheldon Richardson", "Acme CEO
@@ -462,12 +523,11 @@ def given_name_gender(word: str) -> str | None:
 def _looks_like_personal_name(surface: str) -> bool:
     """"Bruce Cumings" tagged ORG: two or three capitalised words opened by a known given name, no org noun."""
     words = surface.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                            for w in words):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and re.sub(r"[-.'’]", "", w).isalpha() for w in words):
         return False
     if any(w.casefold().rstrip(".") in _ORG_WORDS for w in words) or country_name(surface):
         return False
-    return given_name_gender(words[0]) is not None
+    return given_name_gender(words[0]) is not None and not _is_demonym(words[0])
 
 
 def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
@@ -485,7 +545,9 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
             continue
         for word in (words[0], words[-1]):
             key = name_key(word)
-            if key and word.casefold().rstrip(".") not in _TITLES and not country_name(word):
+            # a title opens a name ("King Abdullah") but may also be a surname: "Pete King", "Mark Judge"
+            titled = word.casefold().rstrip(".") in _TITLES and (word is words[0] or not is_given_name(words[0]))
+            if key and not titled and not country_name(word):
                 parts.setdefault(key, set()).add(surface)
     return parts
 

@@ -63,6 +63,12 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     else:
         return None
 
+    if word in _MALE or word in _FEMALE:
+        # "After he blasted the film …, Pastor Kevin Swanson has now set his sights on …": a pronoun in a
+        # clause put before the main one names the main clause's subject, said after it
+        ahead = _cataphor(tok, mentions)
+        if ahead is not None and wanted(ahead):
+            return ahead
     earlier = [m for m in mentions if m.end <= char_start]
     if not earlier:
         return None
@@ -144,6 +150,24 @@ def _pleonastic(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and head.lower_ in _LINKING:
         return any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") and c.i > tok.i for c in head.subtree)
     return False
+
+
+# the conjunctions that open a clause which may come first: "After he …, Trump …", "When she …"
+_FRONTED = {"after", "when", "as", "before", "while", "since", "although", "though", "once", "until", "because",
+            "if", "whenever"}
+
+
+def _cataphor(tok: Token, mentions: list[Mention]) -> Mention | None:
+    """The main clause's named subject, for a subject pronoun in a fronted subordinate clause."""
+    clause = tok.head
+    if tok.dep_ not in _SUBJECT or clause.dep_ != "advcl" or clause.head.i < clause.i \
+            or not any(c.dep_ == "mark" and c.lower_ in _FRONTED for c in clause.children):
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ in _SUBJECT and subject.i > clause.i:
+            inside = [m for m in mentions if m.start <= subject.idx < m.end]
+            return inside[-1] if inside else None
+    return None
 
 
 def _reporting_subject(doc: Doc, tok: Token, earlier: list[Mention]) -> Mention | None:

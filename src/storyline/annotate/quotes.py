@@ -697,12 +697,16 @@ def _first_word(tokens: list[Token]) -> Token | None:
 
 def _object_speaker(verb: Token, outside) -> _Speaker | None:
     """The speaker parsed as the object of an inverted verb ('wrote a Trump supporter')."""
-    for c in verb.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd") and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            if outside(c):
-                s, e = _speaker_bounds(c, outside)
-                return _Speaker(s, e, _cue(verb))
-    return None
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd")
+               and c.pos_ in ("PROPN", "NOUN", "PRON") and outside(c)]
+    # one noun phrase parsed as several objects: "mused Blaze co-host Stu Burguiere" hangs "co", "-" and
+    # "Burguiere" on "mused"; the phrase's head is the last word
+    while len(objects) > 1 and objects[0].right_edge.i + 1 == objects[1].left_edge.i:
+        objects = objects[1:]
+    if not objects:
+        return None
+    s, e = _speaker_bounds(objects[0], outside)
+    return _Speaker(s, e, _cue(verb))
 
 
 _NP_WORDS = ("PROPN", "NOUN", "DET", "ADJ", "CCONJ", "PART", "NUM", "PRON")
@@ -875,6 +879,10 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if outside is not None and len(subjects) > 1:
         subjects = [c for c in subjects if outside(c)] or subjects
+    # one noun phrase parsed as two subjects: "CPUC President Marybel Batjer said" hangs "CPUC" and
+    # "Batjer" both on "said"; the phrase's head is the last word
+    while len(subjects) > 1 and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
+        subjects = subjects[1:]
     for c in subjects:
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head  # "Garin, who said …"
@@ -964,11 +972,14 @@ def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
         if (glued or c.dep_ not in ("punct", "appos", "cc", "preconj")) and outside(c):
             keep.extend(t for t in c.subtree if outside(t))
     for c in head.rights:
-        if c.dep_ in _TRAILING and (c.dep_ != "prep" or c.lower_ in _OF_PREPS) and outside(c):
+        # a name right after its title, parsed as the title's apposition: "Senior author Dr. Silvia S.
+        # Martins, associate professor …, commented:" is Martins (not "Senior author")
+        named = c.dep_ == "appos" and c.pos_ == "PROPN" and head.pos_ == "NOUN" and c.left_edge.i == head.i + 1
+        if (named or c.dep_ in _TRAILING and (c.dep_ != "prep" or c.lower_ in _OF_PREPS)) and outside(c):
             if c.dep_ == "conj" and c.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
             # without a clause or apposition about the words kept ("one user on Weibo, which is …")
-            aside = {t.i for a in c.subtree if a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}
+            aside = {t.i for a in c.subtree if a is not c and a.dep_ in ("appos", "relcl", "acl") for t in a.subtree}
             keep.extend(t for t in c.subtree if outside(t) and t.i not in aside)
     keep = _contiguous(sorted(keep, key=lambda t: t.i), anchor=head)
     while len(keep) > 1 and (keep[-1].is_punct or keep[-1].dep_ == "cc" or keep[-1].pos_ == "ADP"):
