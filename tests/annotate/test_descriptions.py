@@ -35,8 +35,7 @@ def test_a_description_is_the_person_the_document_titled_so(text, expected):
 @pytest.mark.parametrize("text", [
     # a lesser office of the same name
     'Vice President Joe Biden spoke in Ohio. "We are ready," the president said.',
-    # a thing, not a person; a group
-    'In an email, Sanders asked for money. "Give now," the email said.',
+    # a group
     'Sen. Ted Cruz met voters. "Lock her up!" the attendees chanted.',
     # nobody is titled so
     'Donald Trump spoke in Ohio. "We are ready," the senator said.',
@@ -89,3 +88,19 @@ def test_a_name_after_its_title_is_the_speaker_however_the_parser_hangs_it():
     assert found["host Stu Burguiere"] == "Stu Burguiere"
     found = dict(speakers('Spokeswoman Haley Morris said the campaign would respond. "We will win," Morris said.'))
     assert found["Morris"] == "Haley Morris"
+
+
+def test_a_statement_letter_or_ad_speaks_for_whoever_the_text_said_issued_it():
+    # PolNeAR: "…," the statement said after "Cook provided a written statement"; "a separate statement
+    # issued by the Sanders campaign"; an email Sanders wrote in
+    found = speakers('The Times said Cook provided a written statement in response. "After reviewing his '
+                     'practices, the secretary believes it was a mistake," the statement said in part.')
+    assert found == [("the statement", "Cook")]
+    found = speakers('But a separate statement issued by the Sanders campaign late Tuesday was notable. Instead, '
+                     'the statement talked about giving voters the right to "determine who they want as president."')
+    assert found == [("the statement", "Sanders")]
+    assert speakers('In an email, Sanders asked for money. "Give now," the email said.') == [("the email", "Sanders")]
+    # a letter the text only says someone obtained is nobody's to name
+    found = speakers('The Washington Post obtained a letter on Monday. "We object to the plan," the letter said.')
+    assert found == [("the letter", None)]
+

@@ -2,7 +2,8 @@
 
 Each component is a plain function over the spaCy Doc or the text and is testable alone:
 ``annotate.entities.find_mentions``, ``temporal.tag_timexes``, ``annotate.quotes.find_quotes``,
-``annotate.speakers.resolve_speaker`` (with ``annotate.pronouns`` and ``annotate.descriptions``),
+``annotate.speakers.resolve_speaker`` (with ``annotate.pronouns``, ``annotate.descriptions`` and
+``annotate.statements``),
 ``annotate.clauses.dated_clauses``. This module only runs them in order and joins their output.
 """
 

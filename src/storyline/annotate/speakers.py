@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from storyline.annotate.descriptions import resolve_description
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.pronouns import resolve_pronoun
+from storyline.annotate.statements import DOCUMENT_SPEAKER, issuer_words
 from storyline.model import Mention, Quote
 
 if TYPE_CHECKING:
@@ -79,49 +80,18 @@ _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\
 def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_starts: list[int],
                     previous: Quote | None = None, unquoted: list[Mention] | None = None) -> None:
     """Name the speaker: the entity the speaker words are (or contain), else the pronoun's or the
-    description's person, else (for he/she) the speaker of the quote just before, when nobody else was
-    named in between."""
+    description's person, else the author of the statement, letter or ad the words name, else (for he/she)
+    the speaker of the quote just before, when nobody else was named in between."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return
-    text = doc_text(sdoc)
     candidates = mentions if unquoted is None else unquoted  # names said outside quotes
-    inside = [m for m in mentions if m.start < quote.speaker_end and m.end > quote.speaker_start]
-    found: Mention | None = None
-    if inside:
-        # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
-        # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
-        people = [m for m in inside if m.label == "PERSON"]
-        # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
-        # ambassador to Britain" is not Britain
-        own = [m for m in inside if not _HOSTING.search(text, max(quote.speaker_start, m.start - 10), m.start)]
-        # ... nor is a people or party named as a modifier: "Democratic inquisitors", "the anti-Scottish
-        # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
-        own = [m for m in own if m.label != "NORP" or m.end >= quote.speaker_end]
-        found = people[0] if people else own[-1] if own else None
-        # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
-        words = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", quote.speaker_text or "", maxsplit=1)[0].split()
-        name_opening = words[:1] == ["One"] and len(words) > 1 and words[1][:1].isupper()  # "One Home Depot"
-        if found is not None and found.label != "PERSON" and len(words) > 1 and words[0].casefold() in _INDEFINITE \
-                and not name_opening and (found.label == "NORP" or words[-1].casefold() not in _SPOKESPEOPLE):
-            found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
-            # (a name that opens with the word is still the name: "One Home Depot" is Home Depot's plan)
-        elif found is not None and found.label != "PERSON" and len(words) > 1 and words[-1].islower():
-            if (person := resolve_description(text, quote.speaker_start, quote.speaker_text, candidates)) is not None:
-                found = person  # "the Florida senator" is Marco Rubio, not Florida
-    elif (quote.speaker_text or "").casefold() in _SPEAKER_PRONOUNS:
-        # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
-        found = resolve_pronoun(sdoc, quote.speaker_start, candidates)
-    if found is None and quote.speaker_text and quote.speaker_text.casefold() not in _SPEAKER_PRONOUNS:
-        # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
-        # Graham", "Republican presidential candidate Donald Trump")
-        found = resolve_description(text, quote.speaker_start, quote.speaker_text, candidates)
-    if found is None and (body := _BODY.fullmatch(quote.speaker_text or "")):
-        # "Twitter acknowledged that … '…,' the company said": a body's common noun is read as "it", the
-        # organisation the text was just telling of as a subject, in this sentence or the two before, unless a
-        # subject of the same noun came between ("the trade group for the plans spelled out … the group")
-        labels = ("ORG", "GPE") if body.group(1).casefold() in _STATE_BODIES else ("ORG",)
-        found = resolve_pronoun(sdoc, quote.speaker_start + body.start(1), candidates, as_pronoun="it",
-                                labels=labels, displacing=frozenset({body.group(1).casefold()}))
+    found = _named(sdoc, quote.speaker_start, quote.speaker_end, quote.speaker_text or "", mentions, candidates)
+    if found is None and (document := DOCUMENT_SPEAKER.fullmatch(quote.speaker_text or "")):
+        # "…," the statement read: whoever the text said issued it ("Big Machine issued a statement")
+        author = issuer_words(sdoc, quote.speaker_start, document.group(1))
+        if author is not None:
+            start, end = author
+            found = _named(sdoc, start, end, doc_text(sdoc)[start:end], mentions, candidates)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
             and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
             and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
@@ -135,3 +105,48 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
     quote.speaker_name = found.name
     quote.speaker_label = found.label
     quote.speaker_aliases = sorted({m.text for m in mentions if m.name == found.name} | {found.name})
+
+
+def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
+           candidates: list[Mention]) -> Mention | None:
+    """The entity the words at [start, end) name: one they are or contain, a pronoun's or a description's
+    person, a body named by its kind; ``candidates``: the mentions a pronoun or a description may name."""
+    text = doc_text(sdoc)
+    inside = [m for m in mentions if m.start < end and m.end > start]
+    found: Mention | None = None
+    if inside:
+        # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
+        # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
+        people = [m for m in inside if m.label == "PERSON"]
+        # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
+        # ambassador to Britain" is not Britain
+        own = [m for m in inside if not _HOSTING.search(text, max(start, m.start - 10), m.start)]
+        # ... nor is a people or party named as a modifier: "Democratic inquisitors", "the anti-Scottish
+        # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
+        own = [m for m in own if m.label != "NORP" or m.end >= end]
+        found = people[0] if people else own[-1] if own else None
+        # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
+        heads = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", words, maxsplit=1)[0].split()
+        name_opening = heads[:1] == ["One"] and len(heads) > 1 and heads[1][:1].isupper()  # "One Home Depot"
+        if found is not None and found.label != "PERSON" and len(heads) > 1 and heads[0].casefold() in _INDEFINITE \
+                and not name_opening and (found.label == "NORP" or heads[-1].casefold() not in _SPOKESPEOPLE):
+            found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
+            # (a name that opens with the word is still the name: "One Home Depot" is Home Depot's plan)
+        elif found is not None and found.label != "PERSON" and len(heads) > 1 and heads[-1].islower():
+            if (person := resolve_description(text, start, words, candidates)) is not None:
+                found = person  # "the Florida senator" is Marco Rubio, not Florida
+    elif words.casefold() in _SPEAKER_PRONOUNS:
+        # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
+        found = resolve_pronoun(sdoc, start, candidates)
+    if found is None and words and words.casefold() not in _SPEAKER_PRONOUNS:
+        # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
+        # Graham", "Republican presidential candidate Donald Trump")
+        found = resolve_description(text, start, words, candidates)
+    if found is None and (body := _BODY.fullmatch(words)):
+        # "Twitter acknowledged that … '…,' the company said": a body's common noun is read as "it", the
+        # organisation the text was just telling of as a subject, in this sentence or the two before, unless a
+        # subject of the same noun came between ("the trade group for the plans spelled out … the group")
+        labels = ("ORG", "GPE") if body.group(1).casefold() in _STATE_BODIES else ("ORG",)
+        found = resolve_pronoun(sdoc, start + body.start(1), candidates, as_pronoun="it",
+                                labels=labels, displacing=frozenset({body.group(1).casefold()}))
+    return found
