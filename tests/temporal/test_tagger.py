@@ -635,3 +635,15 @@ def test_a_month_modifying_a_noun_and_units_ago_without_a_count():
     assert _typed("Control Data, which just months ago was hemorrhaging, recovered.", "1989-10-30")[
         "months ago"][:2] == ("DATE", "PAST_REF")
     assert _typed("It began 12 years ago.", "1989-10-30")["12 years ago"][:2] == ("DATE", "1977")
+
+
+def test_a_month_continues_the_story_the_text_last_dated():
+    # dev pages (Gizmodo, read in November 2019): "in November 2016 … But by December, they worsened" was
+    # the December to come, and "a year later" counted from it was 2020
+    found = _typed("He visited his doctor in November 2016. His symptoms did improve. But by December, they "
+                   "worsened. By the time he was weaned off treatment a year later, he was back to normal.",
+                   "2019-11-18")
+    assert found["December"][:2] == ("DATE", "2016-12") and found["a year later"][:2] == ("DATE", "2017")
+    # a month ahead in a clause that looks ahead is still the coming one
+    assert _typed("He visited his doctor in November 2016. He will return in December.", "2019-11-18")[
+        "December"][:2] == ("DATE", "2019-12")

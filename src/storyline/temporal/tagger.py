@@ -241,11 +241,29 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
     # a past verb or "since" right before the date is stronger than the clause around it: "the fiscal
     # year ended Jan. 31", "shares issued July 1", "on patrol since March" (read in the autumn)
     close_past = _CLOSE_PAST.search(ctx.text, max(0, start - 30), start)
-    if (ahead > 4 and not ctx.future(start, end) and ctx.past(start, end)) or (ahead > 0.5 and close_past):
+    past = not ctx.future(start, end) and ctx.past(start, end)
+    if ahead > 0.5 and past and day is None and (story := _story_year(ctx, month)) is not None:
+        # a story told in the past, a month after the one it last dated: "in November 2016 … But by
+        # December, they worsened" (read in November 2019) is December 2016, not the December to come
+        return story
+    if (ahead > 4 and past) or (ahead > 0.5 and close_past):
         shift -= 1
     elif ahead < -2 and ctx.tense(start, end) == "future" and not close_past:
         shift += 1
     return a.year + shift
+
+
+def _story_year(ctx: _Context, month: int) -> int | None:
+    """The year a month continues the story in: the year of the month the text dated last, when that
+    date was written with its year and lies before the DCT's year (the month after it, in its year or
+    the next)."""
+    a = ctx.anchor
+    ref = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", ctx.ref or "")
+    if ref is None or a.year is None or ctx.year_ref is None or int(ref[1]) != ctx.year_ref \
+            or ctx.year_ref >= a.year:
+        return None
+    year, last = int(ref[1]), int(ref[2])
+    return year if month >= last else year + 1
 
 
 def _date_value(ctx: _Context, year: int | None, month: int, day: int | None) -> tuple[str, bool]:
