@@ -647,3 +647,19 @@ def test_a_month_continues_the_story_the_text_last_dated():
     # a month ahead in a clause that looks ahead is still the coming one
     assert _typed("He visited his doctor in November 2016. He will return in December.", "2019-11-18")[
         "December"][:2] == ("DATE", "2019-12")
+
+
+def test_a_date_in_a_past_clause_is_not_the_one_to_come_unless_the_past_tells_a_plan():
+    # dev pages (read 19 November 2019): each was the date to come
+    read = "2019-11-19"
+    assert _typed("A man pleaded guilty Monday to threatening to kill Rep. Ilhan Omar, D-Minn., in March, "
+                  "prosecutors said.", read)["March"][:2] == ("DATE", "2019-03")
+    assert _typed("Assange was due to be released from Belmarsh in September.", read)["September"][:2] == \
+        ("DATE", "2019-09")
+    assert _typed("Richardson decided to weigh in on Thursday's fight on Monday.", read)["Thursday"][:2] == \
+        ("DATE", "2019-11-14")
+    # a plan told in the past keeps its date ahead (TBAQ wsj_0570, wsj_0927)
+    assert _typed("Thermo Electron agreed to purchase the line for $22 million in February.", read)[
+        "February"][:2] == ("DATE", "2020-02")
+    assert _typed("The hearing is due to be held in September.", read)["September"][:2] == ("DATE", "2020-09")
+    assert _typed("Fans will look ahead to Thursday's game.", read)["Thursday"][:2] == ("DATE", "2019-11-21")

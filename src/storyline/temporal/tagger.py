@@ -121,6 +121,10 @@ class _Context:
         stops = [m.start() for edge in edges if (m := edge.search(after))]
         return before[cut:], after[:min(stops)] if stops else after
 
+    def clause_before(self, start: int) -> str:
+        """The clause's words before a span, back to the last clause break within 100 characters."""
+        return self._clause_around(start, start, 0)[0]
+
     def _clause(self, start: int, end: int) -> str:
         before, after = self._clause_around(start, end, 40)
         return before + " " + after
@@ -215,6 +219,17 @@ def _day(word: str) -> int:
     return int(re.match(r"\d+", word)[0])
 
 
+# what makes a past clause tell of a later time: an infinitive ("agreed to purchase"), a plan, "effective",
+# a deadline
+_PLAN_IN_PAST = re.compile(r"\bto\s+[a-z]+(?<!ing)\b|\b(?:plans?|planned|planning|expect(?:s|ed|ing)?|"
+                           r"scheduled?|due|set|upcoming|next)\b|\b(?:effective|by|until|till|through|before)\s+$")
+
+
+# a plan told in the past tense: its date may lie behind the DCT ("was due to be released in September")
+_PLAN_THAT_WAS = re.compile(r"(?i)\b(?:was|were)\s+(?:\w+\s+)?(?:due|scheduled|expected|set|going|supposed|slated|"
+                            r"to)\b")
+
+
 def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: int) -> int | None:
     """The year of a date written without one ("June 13", "in January").
 
@@ -246,10 +261,16 @@ def _nearest_year(ctx: _Context, month: int, day: int | None, start: int, end: i
         # a story told in the past, a month after the one it last dated: "in November 2016 … But by
         # December, they worsened" (read in November 2019) is December 2016, not the December to come
         return story
-    if (ahead > 4 and past) or (ahead > 0.5 and close_past):
+    # ... and more than two months ahead, unless the past verb governs an infinitive or a deadline, a plan
+    # told in the past ("agreed to purchase … in February", "effective Feb. 1", "to pay down … by
+    # February"): "pleaded guilty to threatening … in March", "what he was doing on the night of March 10"
+    # (both read in November) are the March before
+    if (ahead > 4 and past) or (ahead > 2 and past and not _PLAN_IN_PAST.search(ctx.clause_before(start))) \
+            or (ahead > 0.5 and close_past):
         shift -= 1
-    elif ahead < -2 and ctx.tense(start, end) == "future" and not close_past:
-        shift += 1
+    elif ahead < -2 and ctx.tense(start, end) == "future" and not close_past \
+            and not _PLAN_THAT_WAS.search(ctx.clause_before(start)):
+        shift += 1  # ... but "was due to be released in September" (read in November) is the September gone
     return a.year + shift
 
 
@@ -750,7 +771,9 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Found | None:
         # last one unless that is most of a week back and the next is near ("Sunday's game", read on a
         # Friday); the clause's tense is the reporting's ("would look for ways to get around Wednesday's
         # ruling")
-        day = today - dt.timedelta(days=back) if back <= 4 else today + dt.timedelta(days=fwd)
+        # ... or told in the past: "decided to weigh in on Thursday's fight" (read on a Tuesday) is last week's
+        told = back <= 4 or ctx.past(m.start(), m.end()) and not ctx.future(m.start(), m.end())
+        day = today - dt.timedelta(days=back) if told else today + dt.timedelta(days=fwd)
     elif ctx.looks_ahead(m.start(), m.end()):
         day = today + dt.timedelta(days=fwd)
     else:
