@@ -103,4 +103,9 @@ def test_a_statement_letter_or_ad_speaks_for_whoever_the_text_said_issued_it():
     # a letter the text only says someone obtained is nobody's to name
     found = speakers('The Washington Post obtained a letter on Monday. "We object to the plan," the letter said.')
     assert found == [("the letter", None)]
+    # a campaign speaks for its candidate; "her campaign", "his office" for the person the pronoun stands for
+    found = speakers('The Clinton campaign suggested that Mr. Band was acting as an assistant.\n\nRegarding the '
+                     'exchanges, the campaign said in a statement: "Neither of these emails involve the secretary."'
+                     '\n\nHillary Clinton spoke in Iowa. "We will win," her campaign said.')
+    assert found == [("the campaign", "Hillary Clinton"), ("her campaign", "Hillary Clinton")]
 

@@ -74,6 +74,10 @@ _BODY = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?(company|firm|group|organi[sz]ati
 _STATE_BODIES = {"government", "administration"}
 
 
+# who speaks for the owner a possessive pronoun names ("his wife" does not: she speaks for herself)
+_OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
+
+
 _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -142,6 +146,9 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
         # Graham", "Republican presidential candidate Donald Trump")
         found = resolve_description(text, start, words, candidates)
+    if found is None and _OWNED.fullmatch(words):
+        # "her campaign said", "his spokesman said": they speak for the person the pronoun stands for
+        found = resolve_pronoun(sdoc, start, candidates)
     if found is None and (body := _BODY.fullmatch(words)):
         # "Twitter acknowledged that … '…,' the company said": a body's common noun is read as "it", the
         # organisation the text was just telling of as a subject, in this sentence or the two before, unless a

@@ -1,11 +1,13 @@
-"""Whose words a statement speaks: "…," the statement read. "the letter says", "the ad claims".
+"""Whose words a statement speaks: "…," the statement read. "the letter says", "the ad claims", "the
+campaign said".
 
 News cites a written statement, a letter, an ad or a report once with its author ("Big Machine Records
 issued a statement", "Cook provided a written statement", "a statement from the Sanders campaign", "said
 in a statement") and then by the thing alone: "…," the statement continued. The thing is the last one of
 that noun the text told of before the quote (in its sentence or the three before it, outside quotations)
 and its author is who issued it, as the parse says: the subject of an issuing verb whose object it is,
-the subject of the verb it was said "in", the "from"/"by" after it, or its possessor. A mention of the
+the subject of the verb it was said "in", the "from"/"by" after it, or its possessor ("Trump's statement",
+"the Clinton campaign": a campaign speaks for its candidate). A mention of the
 thing that names no author ("The complaint, which was filed in court, alleged …") is passed over for the
 one before it; an author the text does not give leaves the quote unnamed: no speaker beats a wrong one.
 """
@@ -26,7 +28,8 @@ __all__ = ["DOCUMENT_SPEAKER", "issuer_words"]
 # "the statement", "the written statement", "the nearly 90-second ad", "The email"
 DOCUMENT_SPEAKER = re.compile(
     r"(?i:the)\s+(?:[\w-]+\s+){0,2}(statement|email|e-mail|letter|memo|release|ad|advertisement|lawsuit|suit|"
-    r"complaint|filing|report|study|editorial|op-ed|post|tweet|message|video|spot|announcement|petition)")
+    r"complaint|filing|report|study|editorial|op-ed|post|tweet|message|video|spot|announcement|petition|"
+    r"campaign)")
 
 # verbs whose object is a document its subject is the author of: "issued a statement", "is releasing a new ad"
 _ISSUING = verb_forms(("issue", "release", "send", "post", "publish", "provide", "give", "file", "write", "sign",
@@ -63,6 +66,8 @@ def _author(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("their", "our", "my", "your"):
             return child  # "Trump's statement", "its statement"
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG"):
+            return child  # "The Clinton campaign suggested", "a Fox News statement"
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
