@@ -72,22 +72,23 @@ def test_a_body_named_by_its_kind_is_the_organisation_the_text_was_telling_of():
     assert found["the group"] is None
 
 
-def test_a_name_after_its_title_is_the_speaker_however_the_parser_hangs_it():
+@pytest.mark.parametrize(("text", "words", "expected"), [
     # found on the dev pages: "Senior author Dr. Silvia S. Martins, …, commented:" was "Senior author" (the
     # name parsed as the title's apposition); "CPUC President Marybel Batjer said" was the CPUC (two subjects)
-    found = dict(speakers('The study was published on Monday. Senior author Dr. Silvia S. Martins, associate '
-                          'professor of epidemiology at Columbia University, commented: "Cannabis use disorder '
-                          'is associated with long-term adverse health."'))
-    assert found["Senior author Dr. Silvia S. Martins"] == "Silvia S. Martins"
-    found = dict(speakers('In a letter calling for the meeting, CPUC President Marybel Batjer said that "lack of '
-                          'service is not a mere inconvenience."'))
-    assert found["President Marybel Batjer"] == "Marybel Batjer"
+    ('The study was published on Monday. Senior author Dr. Silvia S. Martins, associate professor of epidemiology '
+     'at Columbia University, commented: "Cannabis use disorder is associated with long-term adverse health."',
+     "Senior author Dr. Silvia S. Martins", "Silvia S. Martins"),
+    ('In a letter calling for the meeting, CPUC President Marybel Batjer said that "lack of service is not a mere '
+     'inconvenience."', "President Marybel Batjer", "Marybel Batjer"),
     # PolNeAR: "mused Blaze co-host Stu Burguiere" was "Blaze co" (three objects of "mused"); a spokeswoman
     # tagged an organisation was no one
-    found = dict(speakers('"Imagine Brad Thor going up against Trump," mused Blaze co-host Stu Burguiere.'))
-    assert found["host Stu Burguiere"] == "Stu Burguiere"
-    found = dict(speakers('Spokeswoman Haley Morris said the campaign would respond. "We will win," Morris said.'))
-    assert found["Morris"] == "Haley Morris"
+    ('"Imagine Brad Thor going up against Trump," mused Blaze co-host Stu Burguiere.', "host Stu Burguiere",
+     "Stu Burguiere"),
+    ('Spokeswoman Haley Morris said the campaign would respond. "We will win," Morris said.', "Morris",
+     "Haley Morris"),
+])
+def test_a_name_after_its_title_is_the_speaker_however_the_parser_hangs_it(text, words, expected):
+    assert dict(speakers(text))[words] == expected
 
 
 def test_a_statement_letter_or_ad_speaks_for_whoever_the_text_said_issued_it():
