@@ -110,3 +110,16 @@ def test_a_statement_letter_or_ad_speaks_for_whoever_the_text_said_issued_it():
                      '\n\nHillary Clinton spoke in Iowa. "We will win," her campaign said.')
     assert found == [("the campaign", "Hillary Clinton"), ("her campaign", "Hillary Clinton")]
 
+
+def test_it_after_a_document_is_the_documents_author_and_a_role_is_not_its_body():
+    # PolNeAR: '"…," it stated' after "Thursday's memo from the Select Committee"; "At the bottom it reads"
+    # after "The email includes a photo", the email Cruz sent
+    found = speakers("Thursday's memo from the Select Committee seemed aimed at the investigation.\n\n\"So far, 59 "
+                     "of the 75 witnesses had never been interviewed,\" it stated.\n\nThe GOP presidential "
+                     "candidate Ted Cruz sent out an email to supporters Tuesday.\n\nThe email includes a photo of "
+                     "Cruz holding a gun. At the bottom it reads, \"P.S. You can further support the cause.\"")
+    assert found == [("it", "Select Committee"), ("it", "Ted Cruz")]
+    # "the Florida senator" whom the document never titled so is some senator, not Florida
+    found = speakers('Marco Rubio spoke in Iowa. "It is a difficult issue," said the Florida senator.')
+    assert found == [("the Florida senator", None)]
+

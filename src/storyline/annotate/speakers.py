@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from storyline.annotate.descriptions import resolve_description
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.pronouns import resolve_pronoun
-from storyline.annotate.statements import DOCUMENT_SPEAKER, issuer_words
+from storyline.annotate.statements import DOCUMENT_SPEAKER, document_before, issuer_words
 from storyline.model import Mention, Quote
 
 if TYPE_CHECKING:
@@ -68,12 +68,17 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "
 
 # a body named by its kind: "the company", "the editorial board", "the group"
 _BODY = re.compile(r"(?i:the)\s+(?:[a-z-]+\s+)?(company|firm|group|organi[sz]ation|newspaper|paper|network|agency|"
-                   r"board|union|bank|government|administration|ministry|department|league|council|charity)")
+                   r"board|union|bank|government|administration|ministry|department|league|council|charity|"
+                   r"committee|panel|commission)")
 # a government may be named by its country ("China warned … the government said"); a ministry only by its
 # name ("China's foreign ministry" after "Japanese comments" is not Japan)
 _STATE_BODIES = {"government", "administration"}
 
 
+# a person's role: a body or place before it is what the person belongs to, not who speaks
+_ROLES = {"candidate", "nominee", "hopeful", "contender", "front-runner", "frontrunner", "lawmaker", "senator",
+          "congressman", "congresswoman", "governor", "president", "mayor", "leader", "chairman", "chairwoman",
+          "strategist", "operative", "activist", "voter", "supporter", "donor", "delegate", "member"}
 # who speaks for the owner a possessive pronoun names ("his wife" does not: she speaks for herself)
 _OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
 
@@ -90,9 +95,13 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
         return
     candidates = mentions if unquoted is None else unquoted  # names said outside quotes
     found = _named(sdoc, quote.speaker_start, quote.speaker_end, quote.speaker_text or "", mentions, candidates)
-    if found is None and (document := DOCUMENT_SPEAKER.fullmatch(quote.speaker_text or "")):
-        # "…," the statement read: whoever the text said issued it ("Big Machine issued a statement")
-        author = issuer_words(sdoc, quote.speaker_start, document.group(1))
+    document = DOCUMENT_SPEAKER.fullmatch(quote.speaker_text or "")
+    noun = document.group(1) if document else document_before(sdoc, quote.speaker_start) \
+        if (quote.speaker_text or "").casefold() == "it" else None
+    if found is None and noun:
+        # "…," the statement read: whoever the text said issued it ("Big Machine issued a statement"); and
+        # '"…," it stated' after "Thursday's memo from the panel" is the memo's
+        author = issuer_words(sdoc, quote.speaker_start, noun)
         if author is not None:
             start, end = author
             found = _named(sdoc, start, end, doc_text(sdoc)[start:end], mentions, candidates)
@@ -139,6 +148,8 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         elif found is not None and found.label != "PERSON" and len(heads) > 1 and heads[-1].islower():
             if (person := resolve_description(text, start, words, candidates)) is not None:
                 found = person  # "the Florida senator" is Marco Rubio, not Florida
+            elif heads[-1].casefold() in _ROLES:
+                found = None  # "the GOP presidential candidate" no one was titled so: some person, not the GOP
     elif words.casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, start, candidates)

@@ -23,13 +23,13 @@ from storyline.annotate.verbforms import verb_forms
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["DOCUMENT_SPEAKER", "issuer_words"]
+__all__ = ["DOCUMENT_SPEAKER", "document_before", "issuer_words"]
 
+_DOCUMENTS = ("statement|email|e-mail|letter|memo|release|ad|advertisement|lawsuit|suit|complaint|filing|report|"
+              "study|editorial|op-ed|post|tweet|message|video|spot|announcement|petition|affidavit|indictment")
 # "the statement", "the written statement", "the nearly 90-second ad", "The email"
-DOCUMENT_SPEAKER = re.compile(
-    r"(?i:the)\s+(?:[\w-]+\s+){0,2}(statement|email|e-mail|letter|memo|release|ad|advertisement|lawsuit|suit|"
-    r"complaint|filing|report|study|editorial|op-ed|post|tweet|message|video|spot|announcement|petition|"
-    r"campaign)")
+DOCUMENT_SPEAKER = re.compile(rf"(?i:the)\s+(?:[\w-]+\s+){{0,2}}({_DOCUMENTS}|campaign)")
+_DOCUMENT = re.compile(rf"(?:{_DOCUMENTS})s?", re.IGNORECASE)
 
 # verbs whose object is a document its subject is the author of: "issued a statement", "is releasing a new ad"
 _ISSUING = verb_forms(("issue", "release", "send", "post", "publish", "provide", "give", "file", "write", "sign",
@@ -62,10 +62,30 @@ def issuer_words(doc: Doc, start: int, noun: str) -> tuple[int, int] | None:
     return None
 
 
+def document_before(doc: Doc, start: int) -> str | None:
+    """The document noun ("email", "memo") the text told of last, in the sentence of ``start`` or the one
+    before it, outside quotations: what "it" stands for in '"…," it stated' after "Thursday's memo"."""
+    from storyline.annotate.quotes import quoted_regions
+
+    quoted = quoted_regions(doc_text(doc))
+    sentences = [s for s in doc.sents if s.start_char <= start][-2:]
+    if not sentences:
+        return None
+    for tok in reversed([t for t in doc[sentences[0].start:sentences[-1].end] if t.idx < start]):
+        if tok.pos_ == "NOUN" and _DOCUMENT.fullmatch(tok.text) and not any(a <= tok.idx < b for a, b in quoted):
+            return tok.lower_[:-1] if tok.lower_.endswith("s") and _DOCUMENT.fullmatch(tok.lower_[:-1]) \
+                else tok.lower_
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(a <= tok.idx < b for a, b in quoted):
+            return None  # a clause's subject between: "it" is more likely that
+    return None
+
+
 def _author(noun: Token) -> Token | None:
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in ("their", "our", "my", "your"):
-            return child  # "Trump's statement", "its statement"
+        if child.dep_ == "poss" and child.lower_ not in ("their", "our", "my", "your") \
+                and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # "Trump's statement", "its statement" (not "Thursday's memo")
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG"):
             return child  # "The Clinton campaign suggested", "a Fox News statement"
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):

@@ -17,6 +17,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "go": ("went", "gone", "goes"), "come": ("came",), "fly": ("flew", "flown"), "leave": ("left",),
     "drive": ("drove", "driven"), "flee": ("fled",), "strike": ("struck", "stricken"), "ride": ("rode", "ridden"),
     "become": ("became",), "run": ("ran", "running"), "say": ("said",), "tell": ("told",),
+    "send": ("sent",), "give": ("gave", "given"), "make": ("made", "making"), "submit": ("submitted", "submitting"),
     "write": ("wrote", "written"), "put": ("put",), "read": ("read",), "speak": ("spoke", "spoken"),
     "admit": ("admitted", "admitting"), "quip": ("quipped", "quipping"), "snap": ("snapped", "snapping"),
     "cry": ("cried", "cries"), "reply": ("replied", "replies"), "deny": ("denied", "denies"),
