@@ -49,8 +49,7 @@ def issuer_words(doc: Doc, start: int, noun: str) -> tuple[int, int] | None:
     if here is None:
         return None
     sentences = [s for s in doc.sents if s.end_char <= here.end_char][-(_LOOKBACK + 1):]
-    lo = sentences[0].start_char
-    for tok in reversed([t for t in doc if lo <= t.idx < start]):
+    for tok in reversed([t for t in doc[sentences[0].start:here.end] if t.idx < start]):
         if tok.lower_ not in (noun, noun + "s") or tok.pos_ != "NOUN" \
                 or any(a <= tok.idx < b for a, b in quoted):
             continue
@@ -64,7 +63,8 @@ def issuer_words(doc: Doc, start: int, noun: str) -> tuple[int, int] | None:
 
 def document_before(doc: Doc, start: int) -> str | None:
     """The document noun ("email", "memo") the text told of last, in the sentence of ``start`` or the one
-    before it, outside quotations: what "it" stands for in '"…," it stated' after "Thursday's memo"."""
+    before it, outside quotations: what "it" stands for in '"…," it stated' after "Thursday's memo". None
+    when a clause's subject comes between ("The memo … The committee said … it added" is the committee's)."""
     from storyline.annotate.quotes import quoted_regions
 
     quoted = quoted_regions(doc_text(doc))
