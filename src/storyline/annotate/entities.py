@@ -385,13 +385,14 @@ def _given_name_joined(doc: Doc, s: _Span, surnames: set[str]) -> _Span:
         return s
     given = doc[first.start - 1]
     word = given.text
-    if given.tag_ == "NNP" and given.ent_iob_ == "O" and given.whitespace_ == " " and word[:1].isupper() and word[1:].islower() \
-            and _gender_detector().get_gender(word) in ("male", "female", "mostly_male", "mostly_female") \
-            and word.casefold() not in _TITLES and word not in surnames \
-            and not (country_name(word) or us_state(word) or major_city(word)
-                                             or capital_country(word)):
-        return _Span(given.idx, s.end, s.label, s.name, s.expansion_of)
-    return s
+    if not (given.tag_ == "NNP" and given.ent_iob_ == "O" and given.whitespace_ == " "
+            and word[:1].isupper() and word[1:].islower()):
+        return s
+    # a name of some sex ("andy" is a word of either: "Side", "Mi"), no title, surname or place
+    if _gender_detector().get_gender(word) in ("unknown", "andy") or word.casefold() in _TITLES \
+            or word in surnames or country_name(word) or us_state(word) or major_city(word) or capital_country(word):
+        return s
+    return _Span(given.idx, s.end, s.label, s.name, s.expansion_of)
 
 
 def _surname_he_repaired(doc: Doc, s: _Span) -> _Span:

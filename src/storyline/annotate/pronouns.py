@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.entities import given_name_gender
 from storyline.annotate.gazetteer import is_generation
+from storyline.annotate.quotes import quoted_spans
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Mention
 
@@ -81,7 +82,7 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     here = next(i for i, s in enumerate(sentences) if s.start <= tok.i < s.end)
     # a quotation's own sentences do not count: '“Let’s be clear. … We need real change,” he said' looks
     # back past the quote to the sentence before it
-    quoted = _quoted(doc_text(doc))
+    quoted = quoted_spans(doc)
     back = islice((i for i in range(here, -1, -1)
                    if i == here or not any(a <= sentences[i].start_char and sentences[i].end_char <= b + 1
                                            for a, b in quoted)), _LOOKBACK + 1)
@@ -188,17 +189,10 @@ def _common_subject_between(doc: Doc, start: int, end: int, nouns: frozenset[str
     """Is there a common-noun subject ("This meeting seems...") between a candidate and the pronoun? One
     inside a quotation does not count: in '“The reason for this decision is …,” it added' the "it" is
     still the authority that spoke before."""
-    quoted = _quoted(doc_text(doc))
+    quoted = quoted_spans(doc)
     return any(start <= t.idx < end and t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
                and (nouns is None or t.lower_ in nouns)
                and not any(a <= t.idx < b for a, b in quoted) for t in doc)
-
-
-@lru_cache(maxsize=4)
-def _quoted(text: str) -> list[tuple[int, int]]:
-    from storyline.annotate.quotes import quoted_regions
-
-    return quoted_regions(text)
 
 
 def _conj_head(tok: Token) -> Token:

@@ -38,7 +38,7 @@ from storyline.model import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["find_quotes", "quoted_regions"]
+__all__ = ["find_quotes", "quoted_regions", "quoted_spans"]
 
 _MARK = re.compile(r"''|``|[“”„«»\"]")
 _OPENERS = "“„«`"
@@ -82,6 +82,18 @@ class _Speaker:
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character spans of the quoted passages of ``text``, each with its quote marks."""
     return [(r.start, r.end) for r in _regions(text)]
+
+
+_QUOTED_KEY = "storyline.quoted"
+
+
+def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``quoted_regions`` of a parsed document, found once (pronouns and statements ask per pronoun and
+    per speaker whether a word was said inside a quotation)."""
+    spans = doc.user_data.get(_QUOTED_KEY)
+    if spans is None:
+        spans = doc.user_data[_QUOTED_KEY] = quoted_regions(doc_text(doc))
+    return spans
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

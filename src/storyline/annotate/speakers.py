@@ -94,19 +94,13 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
     if quote.speaker_start is None or quote.speaker_end is None:
         return
     candidates = mentions if unquoted is None else unquoted  # names said outside quotes
-    found = _named(sdoc, quote.speaker_start, quote.speaker_end, quote.speaker_text or "", mentions, candidates)
-    document = DOCUMENT_SPEAKER.fullmatch(quote.speaker_text or "")
-    noun = document.group(1) if document else document_before(sdoc, quote.speaker_start) \
-        if (quote.speaker_text or "").casefold() == "it" else None
-    if found is None and noun:
-        # "…," the statement read: whoever the text said issued it ("Big Machine issued a statement"); and
-        # '"…," it stated' after "Thursday's memo from the panel" is the memo's
-        author = issuer_words(sdoc, quote.speaker_start, noun)
-        if author is not None:
-            start, end = author
-            found = _named(sdoc, start, end, doc_text(sdoc)[start:end], mentions, candidates)
+    words = quote.speaker_text or ""
+    found = _named(sdoc, quote.speaker_start, quote.speaker_end, words, mentions, candidates)
+    if found is None and (author := _author_words(sdoc, quote.speaker_start, words)) is not None:
+        start, end = author
+        found = _named(sdoc, start, end, doc_text(sdoc)[start:end], mentions, candidates)
     if found is None and previous is not None and previous.speaker_label == "PERSON" \
-            and (quote.speaker_text or "").casefold() in _PERSON_PRONOUNS \
+            and words.casefold() in _PERSON_PRONOUNS \
             and _sentences_between(sentence_starts, previous.end, quote.start) <= _CONTINUATION_SENTENCES:
         others = {m.name for m in mentions if m.label == "PERSON" and previous.end <= m.start < quote.speaker_start}
         if others <= {previous.speaker_name}:
@@ -118,6 +112,18 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
     quote.speaker_name = found.name
     quote.speaker_label = found.label
     quote.speaker_aliases = sorted({m.text for m in mentions if m.name == found.name} | {found.name})
+
+
+def _author_words(sdoc: Doc, start: int, words: str) -> tuple[int, int] | None:
+    """Where the text names who issued the document the speaker words stand for: "…," the statement read
+    ("Big Machine issued a statement"); '"…," it stated' after "Thursday's memo from the panel"."""
+    if document := DOCUMENT_SPEAKER.fullmatch(words):
+        noun = document.group(1)
+    elif words.casefold() == "it":
+        noun = document_before(sdoc, start)
+    else:
+        return None
+    return issuer_words(sdoc, start, noun) if noun else None
 
 
 def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.annotate.doctext import doc_text
+from storyline.annotate.quotes import _speaker_bounds, quoted_spans
 from storyline.annotate.verbforms import verb_forms
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 __all__ = ["DOCUMENT_SPEAKER", "document_before", "issuer_words"]
@@ -41,17 +43,9 @@ _LOOKBACK = 3  # sentences before the quote's own
 def issuer_words(doc: Doc, start: int, noun: str) -> tuple[int, int] | None:
     """The character span of the words naming the author of the ``noun`` (a document: "statement") the
     text told of last before ``start``, or None."""
-    from storyline.annotate.quotes import _speaker_bounds, quoted_regions
-
-    quoted = quoted_regions(doc_text(doc))
     noun = noun.casefold()
-    here = next((s for s in doc.sents if s.start_char <= start < s.end_char), None)
-    if here is None:
-        return None
-    sentences = [s for s in doc.sents if s.end_char <= here.end_char][-(_LOOKBACK + 1):]
-    for tok in reversed([t for t in doc[sentences[0].start:here.end] if t.idx < start]):
-        if tok.lower_ not in (noun, noun + "s") or tok.pos_ != "NOUN" \
-                or any(a <= tok.idx < b for a, b in quoted):
+    for tok in _told_before(doc, start, _LOOKBACK):
+        if tok.lower_ not in (noun, noun + "s") or tok.pos_ != "NOUN":
             continue
         author = _author(tok)
         if author is not None:
@@ -65,20 +59,25 @@ def document_before(doc: Doc, start: int) -> str | None:
     """The document noun ("email", "memo") the text told of last, in the sentence of ``start`` or the one
     before it, outside quotations: what "it" stands for in '"…," it stated' after "Thursday's memo". None
     when a clause's subject comes between ("The memo … The committee said … it added" is the committee's)."""
-    from storyline.annotate.quotes import quoted_regions
-
-    quoted = quoted_regions(doc_text(doc))
-    sentences = [s for s in doc.sents if s.start_char <= start][-2:]
-    if not sentences:
-        return None
-    for tok in reversed([t for t in doc[sentences[0].start:sentences[-1].end] if t.idx < start]):
-        if tok.pos_ == "NOUN" and _DOCUMENT.fullmatch(tok.text) and not any(a <= tok.idx < b for a, b in quoted):
+    for tok in _told_before(doc, start, 1):
+        if tok.pos_ == "NOUN" and _DOCUMENT.fullmatch(tok.text):
             return tok.lower_[:-1] if tok.lower_.endswith("s") and _DOCUMENT.fullmatch(tok.lower_[:-1]) \
                 else tok.lower_
-        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBD", "VBZ", "VBP") \
-                and not any(a <= tok.idx < b for a, b in quoted):
+        if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # a clause's subject between: "it" is more likely that
     return None
+
+
+def _told_before(doc: Doc, start: int, back: int) -> Iterator[Token]:
+    """The words before ``start`` outside quotations, nearest first, in its sentence and ``back`` before it."""
+    sentences = list(doc.sents)
+    here = next((k for k, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
+    if here is None:
+        return
+    quoted = quoted_spans(doc)
+    for tok in reversed(doc[sentences[max(0, here - back)].start:sentences[here].end]):
+        if tok.idx < start and not any(a <= tok.idx < b for a, b in quoted):
+            yield tok
 
 
 def _author(noun: Token) -> Token | None:
