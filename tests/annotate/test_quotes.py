@@ -488,3 +488,13 @@ def test_a_second_title_joined_to_a_first_is_a_title_too():
     # two quoted phrases of one speaker stay his
     assert [q.speaker_text for q in quotes("He said “we will win” and “they will lose,” the senator added.")] \
         == ["He", "He"]
+
+
+def test_a_period_closes_an_abbreviation_or_a_sentence_however_long_the_text_before():
+    from storyline.annotate.quotes import _abbreviation_at
+
+    lead = "A long paragraph before it goes on and on. " * 50
+    for text, closes in [("said Sen.", True), ("in the U.S.", True), ("John F.", True), ("Gen.", True),
+                         ("said MSen.", False), ("the end.", False), ("in 2018.", False)]:
+        assert _abbreviation_at(text, len(text)) is closes, text
+        assert _abbreviation_at(lead + text, len(lead + text)) is closes, text

@@ -1,16 +1,19 @@
-"""The text of a spaCy Doc, built once: ``Doc.text`` joins every token on each access, so reading it
-per quote or per pronoun made those components quadratic in the document's length."""
+"""The text of a spaCy Doc and its tokens' offsets, built once: ``Doc.text`` joins every token on each
+access and finding a token by its character walked the document, so reading either per quote or per
+pronoun made those components quadratic in the document's length."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["doc_text"]
+__all__ = ["doc_text", "parsed_from", "token_at"]
 
 _KEY = "storyline.text"
+_STARTS = "storyline.token_starts"
 
 
 def doc_text(doc: Doc) -> str:
@@ -18,3 +21,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """Record that ``doc`` is the parse of ``text``: spaCy's tokenizer keeps every character, so the text
+    parsed is the Doc's text, and need not be joined back from its tokens."""
+    doc.user_data[_KEY] = text
+    return doc
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token whose characters include ``char``; None for a character between tokens (a space)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        from spacy.attrs import IDX
+
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + len(tok.text) else None

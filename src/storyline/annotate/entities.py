@@ -84,6 +84,7 @@ _TRAILING = "-\u2010\u2011\u2012\u2013\u2014\u2015,;:!?\"'\u201c\u201d\u2018\u20
 _LEADING = "\"'\u201c\u201d\u2018\u2019([ \t\n\u00a0-\u2013\u2014\u00ae\u2122\u00a9"
 # A possessive "'s", with a left quote typed for the apostrophe too ("Trump‘s")
 _POSSESSIVE = "['\u2019\u2018]s"
+_POSSESSIVE_END = re.compile(_POSSESSIVE + "$")
 # Words glued by a hyphen to a name that make an adjective, not a longer name ("Trump-era").
 _HYPHEN_SUFFIXES = {"led", "era", "style", "like", "based", "born", "backed", "owned", "run", "type",
                     "esque", "ish", "linked", "made", "free", "wide", "level", "bound"}
@@ -127,7 +128,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_hyphen_name_repaired(text, s) for s in spans]
     spans = [_surname_he_repaired(doc, s) for s in spans]
     # the last words of the names the tagger found: a given name that is one of them is a surname here
-    surnames = {re.sub(_POSSESSIVE + "$", "", text[s.start:s.end].split()[-1]) for s in spans if s.label == "PERSON"}
+    surnames = {_POSSESSIVE_END.sub("", text[s.start:s.end].split()[-1]) for s in spans if s.label == "PERSON"}
     spans = [_given_name_joined(doc, s, surnames) for s in spans]
     spans = [_royal_title_joined(text, s) for s in spans]
     spans = [piece for s in spans for piece in _possessor_split(doc, s, surnames)]
@@ -311,7 +312,7 @@ def _trimmed(text: str, s: _Span) -> _Span | None:
         if m and end - start > m.end():
             start += m.end()
         chunk = text[start:end]
-        if re.search(_POSSESSIVE + "$", chunk):
+        if _POSSESSIVE_END.search(chunk):
             end -= 2
         while start < end and text[end - 1] in _TRAILING:
             end -= 1
@@ -603,7 +604,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     taken = sorted((s.start, s.end) for s in spans)
     added: list[_Span] = []
     for tok in doc:
-        word = re.sub(_POSSESSIVE + "$", "", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
+        word = _POSSESSIVE_END.sub("", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
         if not word[:1].isupper() or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"):
             continue
         if name_key(word) not in parts:
@@ -648,15 +649,21 @@ def _with_repeated_surfaces(text: str, spans: list[_Span]) -> list[_Span]:
             labels.setdefault(surface, Counter())[s.label] += 1
     out = list(spans)
     for surface in sorted(labels, key=len, reverse=True):
-        pattern = r"(?<![\w\-])" + r"\s+".join(map(re.escape, surface.split())) + r"(?![\w])"
         label = labels[surface].most_common(1)[0][0]
-        for m in re.finditer(pattern, text):
+        for m in _written_as(surface).finditer(text):
             a, b = m.span()
             overlapping = [o for o in out if o.start < b and a < o.end]
             if all(a <= o.start and o.end <= b and (o.start, o.end) != (a, b) for o in overlapping):
                 out = [o for o in out if o not in overlapping]
                 out.append(_Span(a, b, label))
     return out
+
+
+# Compiled once per name, not per document: a corpus on one story writes the same names in every article.
+@lru_cache(maxsize=4096)
+def _written_as(surface: str) -> re.Pattern[str]:
+    """The name ``surface`` as a whole word sequence, written with any spacing ("Korean\nPeninsula")."""
+    return re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, surface.split())) + r"(?![\w])")
 
 
 def defined_acronyms(text: str, spans: list[tuple[int, int]] | None = None) -> dict[str, str]:

@@ -34,12 +34,20 @@ def normalize_space(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE_END = re.compile(r"'s$")
+_KEY_DROPPED = re.compile(r"[\s.\-\u2010-\u2015']+")
+
+
+# Cached: a document asks for the key of the same few names thousands of times (every mention against
+# every gazetteer and every other mention), and the strings are short.
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A case-, spacing-, hyphen- and apostrophe-insensitive key: "Kim Jong-un" == "Kim Jong Un"."""
     t = normalize_space(text).replace("\u2019", "'").replace("\u2018", "'").casefold()
-    t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"'s$", "", t)
-    return re.sub(r"[\s.\-\u2010-\u2015']+", "", t)
+    t = _LEADING_THE.sub("", t)
+    t = _POSSESSIVE_END.sub("", t)
+    return _KEY_DROPPED.sub("", t)
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?", re.IGNORECASE)
@@ -50,9 +58,14 @@ def is_generation(word: str) -> bool:
     return bool(_GENERATION.fullmatch(word))
 
 
+_CODE_THE = re.compile(r"^[Tt]he\s+")
+_CODE_DROPPED = re.compile(r"[.\s]")
+
+
+@lru_cache(maxsize=1 << 16)
 def _code_key(text: str) -> str | None:
     """The all-capitals form of a code or initialism ("U.S." -> "US"), or None if the text is not one."""
-    t = re.sub(r"[.\s]", "", re.sub(r"^[Tt]he\s+", "", normalize_space(text)))
+    t = _CODE_DROPPED.sub("", _CODE_THE.sub("", normalize_space(text)))
     return t if 2 <= len(t) <= 6 and t.isalpha() and t.isupper() else None
 
 

@@ -108,13 +108,16 @@ def annotate_documents(
 
 def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     from storyline.annotate.clauses import dated_clauses
+    from storyline.annotate.doctext import parsed_from
     from storyline.annotate.entities import find_mentions
     from storyline.annotate.quotes import ANSWER_CUE, find_quotes
     from storyline.annotate.speakers import name_interviewee, resolve_speaker
     from storyline.annotate.tense import settle_by_tense
     from storyline.temporal import tag_timexes
 
-    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in sdoc.sents]
+    text = doc.text
+    parsed_from(sdoc, text)
+    sentences = [Sentence(s.start_char, s.end_char, text[s.start_char:s.end_char]) for s in sdoc.sents]
     starts = [s.start for s in sentences]
 
     def sentence_of(char: int) -> int:
@@ -124,7 +127,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     for m in mentions:
         m.sentence = sentence_of(m.start)
     # Values read against a guessed publication date are marked anchored=False.
-    timexes = tag_timexes(doc.text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
+    timexes = tag_timexes(text, dct, dct_guessed=doc.published_inferred and dct == document_dct(doc))
     timexes = settle_by_tense(sdoc, timexes, dct)
     quotes = find_quotes(sdoc)
     name_interviewee([q for q in quotes if q.cue == ANSWER_CUE], mentions)

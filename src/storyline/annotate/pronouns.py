@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from storyline.annotate.doctext import doc_text
+from storyline.annotate.doctext import doc_text, token_at
 from storyline.annotate.entities import given_name_gender
 from storyline.annotate.gazetteer import is_generation
 from storyline.annotate.quotes import quoted_spans
@@ -42,7 +42,7 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     there as that pronoun ("the company said" as "it said"), standing for a mention of ``labels`` only;
     ``displacing``: the only common nouns whose subject in between takes the mention's place (for "the
     group": "the trade group …" does, "Twitter acknowledged that the issue …" does not); all by default."""
-    tok = _token_at(doc, char_start)
+    tok = token_at(doc, char_start)
     if tok is None:
         return None
     word = as_pronoun or tok.lower_
@@ -128,13 +128,6 @@ def _main_pronoun_subject(sent, word: str) -> Token | None:
         # made "walls" the main clause's subject; not "there are clues to how he broke through")
         first = k == 0 and tok.i < sent.root.i and not any(t.ent_type_ == "PERSON" for t in sent if t.i < tok.i)
         if tok.lower_ in ("he", "she") and tok.lower_ in same and (first or _conj_head(tok.head).dep_ == "ROOT"):
-            return tok
-    return None
-
-
-def _token_at(doc: Doc, char_start: int) -> Token | None:
-    for tok in doc:
-        if tok.idx <= char_start < tok.idx + len(tok.text):
             return tok
     return None
 
@@ -234,21 +227,17 @@ def _gender_in(text: str, name: str) -> str | None:
     words = name.split()
     if len(words) > 2 and is_generation(words[-1]):
         words = words[:-1]
-    surname = re.escape(words[-1])
-    if re.search(rf"\bMr\.?\s+(?:\w+\s+)?{surname}\b", text):
+    mr, mrs, titled, described, goes_on = _gender_patterns(words[-1])
+    if mr.search(text):
         return "male"
-    if re.search(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{surname}\b", text):
+    if mrs.search(text):
         return "female"
     # what the text says the person is: "Congresswoman Omar", "Omar is one of the first two Muslim women
     # elected to Congress", "Carlineo, a father of two"
-    said = {_GENDERED[w.lower()] for w in re.findall(rf"\b({_TITLE_WORDS})\s+(?:[A-Z][\w.-]*\s+)?{surname}\b", text)}
-    said |= {_GENDERED[w.lower()] for w in re.findall(
-        rf"\b{surname}(?:,|\s+(?:is|was|became|remains))\s+(?:(?:one|among)\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
-        rf"(?:(?!(?:whose|his|her|their|its|of|and|with|who|that)\b)[\w-]+\s+){{0,4}}({_NOUN_WORDS})\b", text)}
+    said = {_GENDERED[w.lower()] for w in titled.findall(text)}
+    said |= {_GENDERED[w.lower()] for w in described.findall(text)}
     # or how the text goes on about the person: "Sanders said he would release his return"
-    said |= {"male" if w.lower() == "he" else "female" for w in re.findall(
-        rf"\b{surname}\s+(?:said|says|added|adds|wrote|writes|argued|insisted|noted|explained|acknowledged|"
-        rf"told\s+\w+)\s+(?:that\s+)?(he|she)\b", text)}
+    said |= {"male" if w.lower() == "he" else "female" for w in goes_on.findall(text)}
     if len(said) == 1:
         return said.pop()
     # else the given name, when it is (almost) only one sex's: the text outranks it ("Ilhan" is a man's
@@ -268,3 +257,21 @@ _TITLE_WORDS = "|".join(w.capitalize() for w in _GENDERED
                         or w in ("queen", "princess", "duchess", "empress", "lady", "dame", "king", "prince",
                                  "duke", "emperor", "lord", "sir"))
 _NOUN_WORDS = "|".join(_GENDERED)
+
+
+# Compiled once per surname, not per document: a corpus on one story asks about the same people in every
+# article, and compiling these patterns cost more than searching with them.
+@lru_cache(maxsize=4096)
+def _gender_patterns(surname: str) -> tuple[re.Pattern[str], ...]:
+    """_gender_in's patterns for a surname: "Mr. …", "Mrs./Ms./Miss …", a gendered title before it, a gendered
+    noun said of it, a pronoun after its reporting verb."""
+    name = re.escape(surname)
+    return (
+        re.compile(rf"\bMr\.?\s+(?:\w+\s+)?{name}\b"),
+        re.compile(rf"\b(?:Mrs|Ms|Miss)\.?\s+(?:\w+\s+)?{name}\b"),
+        re.compile(rf"\b({_TITLE_WORDS})\s+(?:[A-Z][\w.-]*\s+)?{name}\b"),
+        re.compile(rf"\b{name}(?:,|\s+(?:is|was|became|remains))\s+(?:(?:one|among)\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+                   rf"(?:(?!(?:whose|his|her|their|its|of|and|with|who|that)\b)[\w-]+\s+){{0,4}}({_NOUN_WORDS})\b"),
+        re.compile(rf"\b{name}\s+(?:said|says|added|adds|wrote|writes|argued|insisted|noted|explained|acknowledged|"
+                   rf"told\s+\w+)\s+(?:that\s+)?(he|she)\b"),
+    )

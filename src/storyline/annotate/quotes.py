@@ -64,6 +64,13 @@ _STATEMENT_NOUNS = {"statement", "interview", "tweet", "post", "release", "lette
 _DASH = re.compile(r"\s*(?:—|–|--|-)\s*")
 
 
+def _abbreviation_at(text: str, end: int) -> bool:
+    """Whether the period at ``text[end - 1]`` closes an abbreviation ("Sen.", "U.S."), not a sentence.
+    Only the last few characters are read (an abbreviation is at most five long; the search still sees the
+    character before them for its word boundary): searching the whole prefix made this quadratic."""
+    return _ABBREV.search(text, max(0, end - 16), end) is not None
+
+
 @dataclass
 class _Region:
     start: int
@@ -412,7 +419,7 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
     sent_lo, sent_hi = region.para_start, para_hi
     before = text[sent_lo:region.start]
     for m in _SENTENCE_END.finditer(before):
-        if not _ABBREV.search(before[:m.start() + 1]):
+        if not _abbreviation_at(before, m.start() + 1):
             sent_lo = region.para_start + m.end()
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     after = text[region.end:para_hi]
@@ -423,7 +430,7 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
         sent_hi = region.end
     else:
         for m in _SENTENCE_END.finditer(after):
-            if not _ABBREV.search(after[:m.start() + 1]):
+            if not _abbreviation_at(after, m.start() + 1):
                 sent_hi = region.end + m.start() + 1
                 break
     i = spans.index((region.start, region.end))
@@ -528,7 +535,7 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
             prev_start = text.rfind("\n", 0, prev_end) + 1
             clause = text[prev_start:prev_end]
             for m in _SENTENCE_END.finditer(clause):
-                if not _ABBREV.search(clause[:m.start() + 1]):
+                if not _abbreviation_at(clause, m.start() + 1):
                     prev_start = text.rfind("\n", 0, prev_end) + 1 + m.end()
             return _colon_speaker(doc, starts, spans, prev_start, prev_end - 1)
     return None
@@ -1054,7 +1061,7 @@ def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[t
     start = text.rfind("\n", 0, end) + 1
     sentence = text[start:end - 1]
     for m in _SENTENCE_END.finditer(sentence):
-        if not _ABBREV.search(sentence[:m.start() + 1]):
+        if not _abbreviation_at(sentence, m.start() + 1):
             start = text.rfind("\n", 0, end) + 1 + m.end()
 
     def outside(tok: Token) -> bool:

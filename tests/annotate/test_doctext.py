@@ -1,0 +1,35 @@
+"""doctext: a parsed document's text and its tokens found by character, built once per Doc."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from storyline.annotate.doctext import doc_text, parsed_from, token_at
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korea-summits"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    from storyline.annotate.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def test_token_at_finds_the_token_holding_each_character_of_a_real_op_ed():
+    text = (SAMPLE / "000_87ab3ee824737c20.txt").read_text(encoding="utf-8")
+    doc = nlp()(text)
+    for tok in doc:
+        for char in (tok.idx, tok.idx + len(tok.text) - 1):
+            assert token_at(doc, char).i == tok.i
+    spaces = [i for i, c in enumerate(text) if c == " " and not any(t.idx <= i < t.idx + len(t.text) for t in doc)]
+    assert spaces and all(token_at(doc, i) is None for i in spaces[:50])
+    assert token_at(doc, len(text) + 5) is None
+
+
+def test_parsed_from_keeps_the_text_given_and_it_is_the_docs_text():
+    text = "Kim Jong-un met  Donald Trump\u00a0in Hanoi.\n\n“It was good,” he said."
+    doc = nlp()(text)
+    assert doc_text(parsed_from(doc, text)) is text
+    assert doc.text == text
