@@ -111,6 +111,18 @@ def test_annotate_no_clean_analyzes_the_file_text_exactly(sample_files):
     assert obj["text"] == sample_files[2].read_text(encoding="utf-8")
 
 
+def test_annotate_says_why_a_document_was_not_analyzed(tmp_path):
+    german = tmp_path / "bericht.txt"
+    german.write_text("Der Bundestag hat am Donnerstag nach einer langen und hitzigen Debatte über die Zukunft der "
+                      "Energiepolitik ein neues Gesetz beschlossen. Die Opposition kritisierte den Entwurf scharf und "
+                      "kündigte an, vor das Bundesverfassungsgericht zu ziehen.\n", encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(german), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout)
+    assert "not English" in obj["analysis_skipped"] and not obj["entities"]
+    assert "not analyzed" in result.stderr and "bericht.txt" in result.stderr
+
+
 def test_annotate_rejects_a_bad_dct():
     result = runner.invoke(app, ["annotate", "x.txt", "--dct", "yesterday"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output

@@ -157,6 +157,9 @@ def annotate(
         if "skipped" in obj:
             _console().print(f"[yellow]skipped[/] {obj['source_path']}: {obj['skipped']}", highlight=False)
             continue
+        if "analysis_skipped" in obj:  # the text is shown, but nothing was found in it: say why
+            _console().print(f"[yellow]not analyzed[/] {obj['source_path']}: {obj['analysis_skipped']}",
+                             highlight=False)
         if format == "jsonl":
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
         else:

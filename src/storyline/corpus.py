@@ -218,4 +218,6 @@ def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
             "clauses": [{"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "timex": c.timex,
                          "value": c.value} for c in ann.clauses],
             "notes": doc.notes,
+            # why the analysis is empty, when it is: a language other than English, a failure to report
+            **({"analysis_skipped": ann.skipped_reason} if ann.skipped_reason else {}),
         }

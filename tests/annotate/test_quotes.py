@@ -498,3 +498,48 @@ def test_a_period_closes_an_abbreviation_or_a_sentence_however_long_the_text_bef
                          ("said MSen.", False), ("the end.", False), ("in 2018.", False)]:
         assert _abbreviation_at(text, len(text)) is closes, text
         assert _abbreviation_at(lead + text, len(lead + text)) is closes, text
+
+
+def test_of_two_subjects_apart_the_one_nearest_the_cue_speaks():
+    # the parser hangs the town's state on "said" too
+    q = only("Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican "
+             "presidential primary, Gov.\u00a0John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon. "
+             "We’re going to have the wind blow us over the Rocky Mountains to California.”")
+    assert q.speaker_text.endswith("John Kasich")
+
+
+def test_a_quote_after_a_dash_is_the_question_of_the_inverted_cue_after_it():
+    found = quotes("If Russia is indeed attempting to destabilize the election — as many researchers believe, and "
+                   "Democrats are alleging, but Moscow strongly denies — “why wouldn’t you want to raise the "
+                   "potential?” asked Dunn, now a partner at a communications firm. “I think it’s only prudent "
+                   "for people to raise that possibility.”")
+    assert [q.speaker_text for q in found] == ["Dunn", "Dunn"]
+
+
+def test_a_verb_of_feeling_before_a_colon_gives_the_floor_to_its_object():
+    q = only("The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “Historically, "
+             "lesser-known candidates beating establishment candidates have seen the biggest boost.”")
+    assert q.speaker_text.endswith("Daron Shaw")
+    q = only("Trump went after Hillary Clinton: “She is a very dishonest person and she cannot be trusted.”")
+    assert q.speaker_text == "Trump"
+
+
+def test_a_line_of_its_own_after_the_quote_names_the_speaker_after_a_dash():
+    text = ('"[Americans are] worried about the future of their kids, and yet almost all new income and wealth '
+            'is going to the top 1 percent."\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated '
+            'statistic.\n\n"Great speech. She\'s tested. She\'s ready. She never quits."\n\n-President Obama, '
+            "tweeting after Clinton's speech.\n\n\"The economy is doing fine, whatever they say.\"\n\nThe next "
+            "line is prose - and it goes on about other things for a while without naming anyone at all.")
+    found = [q for q in quotes(text) if q.kind != "scare"]
+    assert [q.speaker_text for q in found] == ["Bernie Sanders", "President Obama", None]
+    # a description set off by dashes on a line of its own is an aside, not a byline
+    text = ("“So I think that there is resistance among many Americans against seeing their country change.”"
+            "\n\n– An immigrant himself –.\n\nRamos, who lives in Miami, considers him a friend.")
+    assert only(text).speaker_text != "An immigrant himself"
+
+
+def test_as_someone_put_it_names_the_speaker_the_parser_hung_on_as():
+    q = only("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+             "Constitution,'' put it, ''Senate Republicans should remember that a compromise candidate today "
+             "may be far better for them than the justice they may get stuck with.''")
+    assert q.speaker_text.endswith("Akhil Amar")

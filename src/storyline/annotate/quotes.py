@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate.cues import is_reporting_verb
 from storyline.annotate.doctext import doc_text
+from storyline.annotate.verbforms import verb_forms
 from storyline.model import Quote
 
 if TYPE_CHECKING:
@@ -439,6 +440,65 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
     return lo, hi, sent_lo, sent_hi
 
 
+def _next_line_after_dash(doc: Doc, starts: list[int], region: _Region) -> list[Token]:
+    """The words of the paragraph after the quote's, dash included, when the quote ends its own paragraph
+    and that one is a short line opening with a dash ('"…"¶¶- Bernie Sanders.'); else none."""
+    text = doc_text(doc)
+    end = text.find("\n", region.end)
+    if end < 0 or text[region.end:end].strip():
+        return []
+    line_lo = end + len(text[end:]) - len(text[end:].lstrip())
+    line_hi = text.find("\n", line_lo)
+    line_hi = len(text) if line_hi < 0 else line_hi
+    dash = _LINE_DASH.match(text, line_lo, line_hi)
+    if dash is None or len(text[line_lo:line_hi].split()) > _ATTRIBUTION_LINE_WORDS:
+        return []
+    return list(_tokens_between(doc, starts, line_lo, line_hi))  # "-Michelle" is one token
+
+
+_LINE_DASH = re.compile(r"(?:—|–|--|-)\s*(?=\S)")
+_ATTRIBUTION_LINE_WORDS = 16  # "-President Obama, tweeting after Clinton's speech." is 7
+
+
+def _line_name(doc: Doc, line: list[Token]) -> _Speaker | None:
+    """The name a dashed line of its own gives ('- Bernie Sanders.', '-Michelle Marks, Philadelphia'): a
+    proper name; a description there is an aside ('– An immigrant himself –.')."""
+    if not line:
+        return None
+    dash = _LINE_DASH.match(line[0].text)
+    named = line[1:] if dash is None or dash.end() == len(line[0].text) else line
+    name = _name_after_dash(named)
+    if not name or not any(t.pos_ == "PROPN" for t in name) or not any(t.pos_ == "PROPN" for t in name[-1:]):
+        return None
+    start = name[0].idx + (dash.end() if name[0] is line[0] and dash is not None else 0)
+    return _Speaker(start, name[-1].idx + len(name[-1]), "—")
+
+
+def _name_after_dash(named: list[Token]) -> list[Token]:
+    name: list[Token] = []
+    for tok in named[:6]:
+        if not _in_name(tok) or (tok.pos_ == "CCONJ" and not name):
+            break
+        name.append(tok)
+    while name and (name[-1].pos_ in ("CCONJ", "DET", "ADP") or name[-1].text == "-"):
+        name.pop()
+    return name
+
+
+def _dash_name(doc: Doc, named: list[Token]) -> _Speaker | None:
+    """The name that opens the words after a dash attributing a quote ('“…” — Philip Bump'), not a name that
+    a reporting verb after it makes someone else's report."""
+    name = _name_after_dash(named)
+    # a common noun there is a speaker only when nothing follows it ('“…” — a Trump supporter.'); on it
+    # goes an apposition ('to induce "torpor"—the term for the hibernating state')
+    last = name[-1].i + 1 if name else 0
+    ends = last >= len(doc) or doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start
+    if any(t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and ends) for t in name) \
+            and not any(_reports(t) for t in named[:6]):
+        return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), "—")
+    return None
+
+
 def _short_attribution(after: str) -> bool:
     """Whether the text after a quote opens with a sentence of at most four words, one a reporting verb
     ("Trump said.", "said Sen. Ted Cruz.")."""
@@ -486,25 +546,16 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
             if objects:
                 s, e = _speaker_bounds(objects[0], outside)
                 return _Speaker(s, e, "according to")
-    # 3. A trailing "— Name".
-    tail = text[region.end:hi]
-    dash = _DASH.match(tail)
-    if dash and after:
-        named = [t for t in after if t.idx >= region.end + dash.end()]
-        name: list[Token] = []
-        for tok in named[:6]:
-            if not _in_name(tok) or (tok.pos_ == "CCONJ" and not name):
-                break
-            name.append(tok)
-        while name and (name[-1].pos_ in ("CCONJ", "DET", "ADP") or name[-1].text == "-"):
-            name.pop()
-        # a common noun there is a speaker only when nothing follows it ('“…” — a Trump supporter.'); on it
-        # goes an apposition ('to induce "torpor"—the term for the hibernating state')
-        last = name[-1].i + 1 if name else 0
-        ends = last >= len(doc) or doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start
-        if any(t.pos_ in ("PROPN", "PRON") or (t.pos_ == "NOUN" and ends) for t in name) \
-                and not any(_reports(t) for t in named[:6]):
-            return _Speaker(name[0].idx, name[-1].idx + len(name[-1]), "—")
+    # 3. A trailing "— Name", in the quote's sentence or opening the line after a quote that ends its
+    # paragraph (a fact check's '"…"¶- Bernie Sanders.', a notebook's '"…"¶-President Obama, tweeting …').
+    dash = _DASH.match(text[region.end:hi])
+    named = [t for t in after if t.idx >= region.end + dash.end()] if dash and after else []
+    if named:
+        speaker = _dash_name(doc, named)
+    else:  # a line of its own says only who spoke, and how: '-President Obama, tweeting after …'
+        speaker = _line_name(doc, _next_line_after_dash(doc, starts, region))
+    if speaker is not None:
+        return speaker
     # 4. A reporting verb beside the quote: after it ('…," said Mr. Garin'), else before ('He added, "…').
     # Before it only for a statement or a long quote: a short fragment further on in the sentence
     # ("… maintain dialogue … can this “sense” of security") is the writer's unless a verb governs it.
@@ -543,14 +594,16 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
 
 def _adjacent_cue(doc: Doc, starts: list[int], region: _Region, hi: int, outside) -> _Speaker | None:
     """'“…,” Trump said', '“…?” asked Mr. Garin': a reporting verb in the clause that follows a quote
-    opening its sentence and ending on a comma, question or exclamation mark, and its subject in that same
+    opening its sentence (or following a dash) and ending on a comma, question or exclamation mark, and its subject in that same
     clause. Not for a quote inside a sentence ('Boreing said, “…,” promising …'): its own cue came first."""
     text = doc_text(doc)
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     if not inner or inner[-1] not in ",?!.":
         return None
     lead = text[region.para_start:region.start].rstrip()
-    if lead and lead[-1] not in ".!?\"”'":
+    # after a dash the quote opens a clause of its own: '… but Moscow strongly denies — “why wouldn’t you
+    # …?” asked Dunn' is Dunn's question, not Moscow's
+    if lead and lead[-1] not in ".!?\"”'—–" and not lead.endswith("--"):
         return None
     clause: list[Token] = []
     ended = False
@@ -784,11 +837,24 @@ def _colon_speaker(doc: Doc, starts: list[int], spans: list[tuple[int, int]], cl
     while root.dep_ in ("conj", "xcomp", "advcl", "dep") and outside(root.head) \
             and not any(c.dep_ in _SUBJECTS for c in root.children):
         root = root.head
+    # a verb of feeling has its feeler as object: 'The timing of Sanders’ surge doesn’t surprise Republican
+    # pollster Daron Shaw: “…”' is Shaw's reaction (but 'Trump went after Clinton: “…”' is Trump's words)
+    if root.lower_ in _EXPERIENCER_VERBS:
+        felt = next((c for c in root.children if c.dep_ == "dobj" and outside(c)
+                     and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP"))), None)
+        if felt is not None:
+            s, e = _speaker_bounds(felt, outside)
+            return _Speaker(s, e, ":")
     subject = _subject(root, outside) if root.pos_ in ("VERB", "AUX") else None
     if subject is not None and outside(subject) and subject.lower_ not in _NOT_SPEAKERS:
         s, e = _speaker_bounds(subject, outside)
         return _Speaker(s, e, ":")
     return None
+
+
+_EXPERIENCER_VERBS = verb_forms(("surprise", "worry", "concern", "trouble", "bother", "frustrate", "anger",
+                                 "alarm", "please", "delight", "disappoint", "puzzle", "baffle", "amuse",
+                                 "impress", "shock", "stun", "dismay", "irritate", "annoy", "encourage"))
 
 
 def _tokens_between(doc: Doc, starts: list[int], lo: int, hi: int) -> Span:
@@ -899,13 +965,21 @@ def _subject(verb: Token, outside=None, depth: int = 0) -> Token | None:
     if outside is not None and len(subjects) > 1:
         subjects = [c for c in subjects if outside(c)] or subjects
     # one noun phrase parsed as two subjects: "CPUC President Marybel Batjer said" hangs "CPUC" and
-    # "Batjer" both on "said"; the phrase's head is the last word
-    while len(subjects) > 1 and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i:
-        subjects = subjects[1:]
+    # "Batjer" both on "said"; the phrase's head is the last word. Apart, the one nearest the verb: "in
+    # Berea, OH, after winning Ohio …, Gov. John Kasich (R-OH), said" hangs the town's state on it too.
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1:
+        subjects = [before[-1]] + [c for c in subjects if c.i > verb.i]
     for c in subjects:
         if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head  # "Garin, who said …"
         return c
+    # "As Akhil Amar, professor of constitutional law …, put it, '…'": the parser hangs the subject on "as"
+    # as its object
+    as_ = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+    held = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    if held is not None and held.pos_ in ("PROPN", "NOUN", "PRON"):
+        return held
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("PROPN", "PRON"):
