@@ -141,7 +141,8 @@ def annotate(
 
     Prints sentences, entities (with in-document canonical names), timexes (TIMEX3 values), quotes
     (with speakers) and clauses (the clause each point date dates: what the timeline is built from),
-    each with start/end character offsets into `text`.
+    each with start/end character offsets into `text`. A document that was read but not analyzed (not
+    English) carries `analysis_skipped`, the reason, which is also printed on stderr.
     """
     from storyline.corpus import annotate_files
 

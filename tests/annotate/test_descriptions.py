@@ -37,8 +37,10 @@ def test_a_description_is_the_person_the_document_titled_so(text, expected):
     'Vice President Joe Biden spoke in Ohio. "We are ready," the president said.',
     # a group
     'Sen. Ted Cruz met voters. "Lock her up!" the attendees chanted.',
-    # nobody is titled so
-    'Donald Trump spoke in Ohio. "We are ready," the senator said.',
+    # nobody is titled so, and the sentence before has two people as its subject
+    'Donald Trump and Hillary Clinton spoke in Ohio. "We are ready," the senator said.',
+    # nor is a president someone the text need not title: "the former president" in a story on Jeb Bush
+    'Jeb Bush brought his brother to Charleston. "Labels are for soup cans," the former president said.',
     # two people are titled with the noun, neither with the description's other words
     'Democratic presidential candidate Hillary Clinton and candidate Bernie Sanders spoke. "No," the Republican '
     'candidate said.',
@@ -119,7 +121,35 @@ def test_it_after_a_document_is_the_documents_author_and_a_role_is_not_its_body(
                      "candidate Ted Cruz sent out an email to supporters Tuesday.\n\nThe email includes a photo of "
                      "Cruz holding a gun. At the bottom it reads, \"P.S. You can further support the cause.\"")
     assert found == [("it", "Select Committee"), ("it", "Ted Cruz")]
-    # "the Florida senator" whom the document never titled so is some senator, not Florida
+    # "the Florida senator" whom the document never titled so is not Florida: it is the person the sentence
+    # before is about, if that is the story's main person
     found = speakers('Marco Rubio spoke in Iowa. "It is a difficult issue," said the Florida senator.')
-    assert found == [("the Florida senator", None)]
+    assert found == [("the Florida senator", "Marco Rubio")]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role no one was titled with is the story's main person, the subject of the sentence before
+    ('Donald Trump called for surveillance of mosques. Trump said the program worked. "We ought to start it up '
+     'again," the Republican presidential candidate said.', ("the Republican presidential candidate",
+                                                             "Donald Trump")),
+    ('Donald Trump spoke in Iowa on Monday. Trump praised the crowd. "There should be a lot of systems," the '
+     'businessman replied.', ("the businessman", "Donald Trump")),
+    # through the he or she the sentence before has as its subject
+    ('Sheldon Adelson met reporters in Macau. Adelson would not say whom he backs. He did say he found Donald '
+     'Trump charming. "It was very nice," the gambling tycoon told Reuters.', ("the gambling tycoon",
+                                                                             "Sheldon Adelson")),
+    # a name in apposition after the role is the person
+    ('Barack Obama spoke on Sunday. "He should resign," the presumptive nominee, Donald Trump, tweeted.',
+     ("the presumptive nominee", "Donald Trump")),
+])
+def test_a_role_no_one_was_titled_with_is_the_main_person_the_text_was_telling_of(text, expected):
+    assert expected in speakers(text)
+
+
+def test_a_role_is_not_someone_the_story_mentions_in_passing():
+    text = ('Donald Trump called for surveillance of Muslim communities. Trump praised the old program of the New '
+            'York police. Trump said it worked. Trump wants it back. Mayor Bill de Blasio disbanded the unit in '
+            'April 2014. "There is hatred like nobody has ever seen," the Republican presidential candidate said.')
+    found = dict(speakers(text))
+    assert found["the Republican presidential candidate"] is None

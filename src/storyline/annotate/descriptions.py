@@ -10,11 +10,12 @@ beats a wrong one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from storyline.annotate.gazetteer import TITLE_ABBREVIATIONS
 from storyline.model import Mention
 
-__all__ = ["resolve_description"]
+__all__ = ["anyone_titled", "resolve_description"]
 
 _LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 # a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
@@ -31,16 +32,44 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)
 
 def resolve_description(text: str, start: int, description: str, mentions: list[Mention]) -> Mention | None:
     """The PERSON mention a description at ``start`` stands for, or None (see the module docstring)."""
+    words = _words(description)
+    if words is None:
+        return None
+    modifiers = set(words[:-1]) - {"former", "then", "late"}
+    titled_so: list[tuple[int, Mention]] = []
+    for cand, titled in _titled(text, start, words, mentions):
+        score = len(modifiers & set(titled))
+        if score == len(modifiers):
+            return cand  # the nearest one the document titled so
+        titled_so.append((score, cand))
+    # not all its words were written with a title ("the Mexican president", "President Enrique Peña Nieto"):
+    # the one person the document gave the title, when only one of that name had it
+    return titled_so[0][1] if len({c.name for _, c in titled_so}) == 1 else None
+
+
+def anyone_titled(text: str, start: int, description: str, mentions: list[Mention]) -> bool:
+    """Whether the document titled anyone before ``start`` with the description's noun: then a description
+    that names none of them ("the Republican candidate" after "candidate Bernie Sanders") is someone else."""
+    words = _words(description)
+    return words is not None and next(_titled(text, start, words, mentions), None) is not None
+
+
+def _words(description: str) -> list[str] | None:
+    """The description's words after "the", lower case, its noun last; None for no description of one person."""
     m = _DESCRIPTION.fullmatch(description.strip())
     if m is None:
         return None
     words = [w.casefold() for w in _WORD.findall(m.group(1).replace(".", ""))]  # "F.B.I." is "fbi"
-    head = words[-1]
-    if head.endswith("s") and not head.endswith("ss"):
+    if words[-1].endswith("s") and not words[-1].endswith("ss"):
         return None  # "the lawyers", "the attendees": some people, not one person
+    return words
+
+
+def _titled(text: str, start: int, words: list[str], mentions: list[Mention]) -> Iterator[tuple[Mention, list[str]]]:
+    """The people before ``start`` titled with the noun of ``words``, nearest first, each with its title's
+    words (before the name and in an apposition after it)."""
+    head = words[-1]
     wanted = {head} | TITLE_ABBREVIATIONS.get(head, set())
-    modifiers = set(words[:-1]) - {"former", "then", "late"}
-    titled_so: list[tuple[int, Mention]] = []
     people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)
     for k, cand in enumerate(people):
         # the title is this name's: it starts after the name before it ("… Donald Trump and former President")
@@ -54,14 +83,7 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
         lesser = {w for w in (before[-2:-1] + after[-2:-1]) if w in _LESSER}
         if lesser - set(words):
             continue
-        titled = before + after
-        score = len(modifiers & set(titled))
-        if score == len(modifiers):
-            return cand  # the nearest one the document titled so
-        titled_so.append((score, cand))
-    # not all its words were written with a title ("the Mexican president", "President Enrique Peña Nieto"):
-    # the one person the document gave the title, when only one of that name had it
-    return titled_so[0][1] if len({c.name for _, c in titled_so}) == 1 else None
+        yield cand, before + after
 
 
 def _title_before(text: str, m: Mention, limit: int) -> list[str]:

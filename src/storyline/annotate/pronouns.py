@@ -8,6 +8,7 @@ unambiguous; otherwise the answer is None.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -22,13 +23,14 @@ from storyline.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["resolve_pronoun"]
+__all__ = ["SOMEONE", "resolve_pronoun"]
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _NEUTER = {"it", "its", "itself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _COLLECTIVE = ("ORG", "GPE", "NORP")
+SOMEONE = "someone"  # as_pronoun for a description of one person whose sex the words do not tell
 _LOOKBACK = 2  # sentences before the pronoun's own: beyond that news prose has usually moved on
 _SUBJECT = ("nsubj", "nsubjpass")
 
@@ -41,17 +43,20 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     pronoun cannot stand for, followed down a chain of the same pronoun.) ``as_pronoun``: read the word
     there as that pronoun ("the company said" as "it said"), standing for a mention of ``labels`` only;
     ``displacing``: the only common nouns whose subject in between takes the mention's place (for "the
-    group": "the trade group …" does, "Twitter acknowledged that the issue …" does not); all by default."""
+    group": "the trade group …" does, "Twitter acknowledged that the issue …" does not); all by default.
+    ``as_pronoun=SOMEONE``: a description of one person ("the candidate", "the billionaire businessman")
+    read as a he or she of either sex, looking back from the sentence before its own (a name in its own
+    sentence is more often someone else: "Trump took on Clinton after the Democratic front-runner said")."""
     tok = token_at(doc, char_start)
     if tok is None:
         return None
     word = as_pronoun or tok.lower_
-    if word in _MALE or word in _FEMALE:
-        gender = "male" if word in _MALE else "female"
+    if word in _MALE or word in _FEMALE or word == SOMEONE:
+        gender = "male" if word in _MALE else "female" if word in _FEMALE else None
         # an all-capital "person" is a network or a firm the tagger took for one far more often than
         # "JFK" ("ESPN" had become the "he" who suggested something on the radio)
         wanted = lambda m: (m.label == "PERSON" and not re.fullmatch(r"[A-Z]{2,5}", m.text)  # noqa: E731
-                            and _gender(doc, m) in (None, gender) and m.name not in _not)
+                            and (gender is None or _gender(doc, m) in (None, gender)) and m.name not in _not)
     elif word in _NEUTER or word in _PLURAL:
         # "it"/"they" point at common nouns far more often than at a named state or organisation: only a
         # subject or possessive pronoun resolves, to a named subject no nominal subject has displaced.
@@ -74,21 +79,39 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     if not earlier:
         return None
     # "Pyongyang said it only accepted...": the pronoun opens the reported clause of the subject's verb.
-    reporter = _reporting_subject(doc, tok, earlier)
+    reporter = _reporting_subject(doc, tok, earlier) if word != SOMEONE else None
     if reporter is not None and wanted(reporter):
         return reporter
 
     sentences = list(doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= tok.i < s.end)
+    lookback = _LOOKBACK
+    if word == SOMEONE:
+        # a role is a name for the story's main person, the subject of the sentence before: not a name in
+        # the description's own sentence, nor in one further back, nor someone the story mentions in passing
+        # ("De Blasio disbanded the unit. '…,' the Republican presidential candidate said" is Trump)
+        earlier = [m for m in earlier if m.start < sentences[here].start_char]
+        main = _main_people(mentions)
+        person = wanted
+        wanted = lambda m: person(m) and m.name in main and _is_main_subject(doc, m)  # noqa: E731
+        lookback = 1
     # a quotation's own sentences do not count: '“Let’s be clear. … We need real change,” he said' looks
     # back past the quote to the sentence before it
     quoted = quoted_spans(doc)
     back = islice((i for i in range(here, -1, -1)
                    if i == here or not any(a <= sentences[i].start_char and sentences[i].end_char <= b + 1
-                                           for a, b in quoted)), _LOOKBACK + 1)
+                                           for a, b in quoted)), lookback + 1)
     for i in back:
         sent = sentences[i]
         in_sentence = [m for m in earlier if sent.start_char <= m.start < sent.end_char]
+        if word == SOMEONE and i < here and not any(wanted(m) for m in in_sentence):
+            # "… he did say he found Trump “very charming.” “It was very nice,” the gambling tycoon told
+            # Reuters": the sentence's subject is a he or she, the description is whom that stands for
+            said = _main_pronoun_subject(sent, "he") or _main_pronoun_subject(sent, "she")
+            if said is None or _depth >= _LOOKBACK:
+                return None
+            found_person = resolve_pronoun(doc, said.idx, mentions, _depth + 1, _not)
+            return found_person if found_person is not None and found_person.name in main else None
         people = {m.name for m in in_sentence if m.label == "PERSON"}
         if word in _PLURAL and len(people) >= 2:
             return None  # "Trump and Kim ... They": a group of people, not one actor
@@ -114,6 +137,13 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
             return main[-1]
         return None
     return None
+
+
+def _main_people(mentions: list[Mention]) -> set[str]:
+    """The people a document is about: those mentioned at least half as often as the one mentioned most."""
+    counts = Counter(m.name for m in mentions if m.label == "PERSON")
+    top = max(counts.values(), default=0)
+    return {name for name, n in counts.items() if 2 * n >= top}
 
 
 def _main_pronoun_subject(sent, word: str) -> Token | None:

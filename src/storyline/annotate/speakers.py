@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from storyline.annotate.descriptions import resolve_description
+from storyline.annotate.descriptions import anyone_titled, resolve_description
 from storyline.annotate.doctext import doc_text
-from storyline.annotate.pronouns import resolve_pronoun
+from storyline.annotate.pronouns import SOMEONE, resolve_pronoun
 from storyline.annotate.statements import DOCUMENT_SPEAKER, document_before, issuer_words
 from storyline.model import Mention, Quote
 
@@ -79,6 +79,11 @@ _STATE_BODIES = {"government", "administration"}
 _ROLES = {"candidate", "nominee", "hopeful", "contender", "front-runner", "frontrunner", "lawmaker", "senator",
           "congressman", "congresswoman", "governor", "president", "mayor", "leader", "chairman", "chairwoman",
           "strategist", "operative", "activist", "voter", "supporter", "donor", "delegate", "member"}
+# a description of one person by a role, read like a pronoun when no one in the document was titled so
+_ONE_PERSON = re.compile(r"(?i:the)\s+(?:[\w’'.-]+\s+){0,4}(candidate|nominee|hopeful|contender|front-?runner|"
+                         r"businessman|businesswoman|mogul|tycoon|billionaire|magnate|senator|congressman|"
+                         r"congresswoman|governor|lawmaker|mayor)")
+_APPOSED_NAME = re.compile(r",\s+")
 # who speaks for the owner a possessive pronoun names ("his wife" does not: she speaks for herself)
 _OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
 
@@ -163,6 +168,14 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
         # Graham", "Republican presidential candidate Donald Trump")
         found = resolve_description(text, start, words, candidates)
+    if found is None and (role := _ONE_PERSON.fullmatch(words)) and not anyone_titled(text, start, words, candidates):
+        # "the candidate", "the billionaire businessman": news calls the person it was just telling of by
+        # a role, as it would say "he": the story's main person, when the sentence before has them as subject
+        named = _APPOSED_NAME.match(text, end)
+        if named:  # "the presumptive GOP presidential nominee, Donald Trump, tweeted"
+            found = next((m for m in candidates if m.start == named.end() and m.label == "PERSON"), None)
+        else:
+            found = resolve_pronoun(sdoc, start + role.start(1), candidates, as_pronoun=SOMEONE)
     if found is None and _OWNED.fullmatch(words):
         # "her campaign said", "his spokesman said": they speak for the person the pronoun stands for
         found = resolve_pronoun(sdoc, start, candidates)
