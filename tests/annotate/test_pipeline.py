@@ -229,3 +229,28 @@ def test_documents_are_parsed_in_one_process_per_core_only_when_there_are_enough
     assert parsing.default_workers(10_000) == 4  # each worker holds a parser's memory
     monkeypatch.setattr(parsing.sys, "platform", "darwin")
     assert parsing.default_workers(10_000) == 1  # forking after system frameworks load is unsafe there
+
+
+def _dies_on_boom(texts):
+    import os
+
+    from storyline.annotate import parsing
+
+    if any("BOOM" in t for t in texts):
+        os._exit(1)  # what the kernel's out-of-memory killer leaves: no exception, no reply
+    return parsing._parse_batch_in_worker(texts)
+
+
+def test_a_parsing_process_that_dies_neither_hangs_nor_loses_a_document(sample_docs, monkeypatch):
+    from storyline.annotate import parsing
+
+    if not parsing._can_fork():
+        pytest.skip("worker processes are forked on Linux only")
+    docs = [replace(d, id=f"{d.id}-{k}") for k in range(12) for d in sample_docs.values()]
+    docs[20] = replace(docs[20], text="BOOM " + docs[20].text)
+    one = list(annotate_documents(docs, workers=1))
+    monkeypatch.setattr(parsing, "_parse_batch_in_worker", parsing._parse_batch, raising=False)
+    monkeypatch.setattr(parsing, "_parse_batch", _dies_on_boom)
+    with pytest.warns(RuntimeWarning, match="parsing process died"):
+        two = list(annotate_documents(docs, workers=2))
+    assert two == one
