@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["BATCH", "default_workers", "parse"]
+__all__ = ["default_workers", "parse"]
 
-BATCH = 16  # texts per nlp.pipe batch, and per task sent to a worker
+_BATCH = 16  # texts per nlp.pipe batch, and per task sent to a worker
 _MAX_WORKERS = 4
 _MIN_BATCHES_PER_WORKER = 2  # fewer documents than this many batches each are parsed faster in one process
 
@@ -39,7 +39,7 @@ def default_workers(documents: int) -> int:
     """Processes to parse ``documents`` in: one per core (up to four) from two batches per core on, where
     forking is the way to start them (Linux); else one."""
     cores = min(os.cpu_count() or 1, _MAX_WORKERS)
-    if not _can_fork() or cores < 2 or documents < BATCH * _MIN_BATCHES_PER_WORKER * cores:
+    if not _can_fork() or cores < 2 or documents < _BATCH * _MIN_BATCHES_PER_WORKER * cores:
         return 1
     return cores
 
@@ -49,7 +49,7 @@ def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc
     processes (where forking is not the way to start processes, in this one). A worker that dies (killed,
     out of memory) does not stop or hang the parse: what it had and what follows is parsed here."""
     if workers <= 1 or not _can_fork():
-        yield from nlp.pipe(texts, batch_size=BATCH)
+        yield from nlp.pipe(texts, batch_size=_BATCH)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -59,7 +59,7 @@ def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc
     global _worker_nlp
     _worker_nlp = nlp  # forked workers start with it in memory: nothing is loaded or sent
     stream = iter(texts)
-    batches = iter(lambda: list(islice(stream, BATCH)), [])
+    batches = iter(lambda: list(islice(stream, _BATCH)), [])
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     in_flight: deque[tuple[list[str], Future[list[bytes]]]] = deque()
     try:
@@ -73,7 +73,7 @@ def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc
                 warnings.warn("a parsing process died (out of memory, or killed): the rest is parsed in this "
                               "one; nothing is lost", RuntimeWarning, stacklevel=2)
                 rest = (text for b in (*(b for b, _ in in_flight), *batches) for text in b)
-                yield from nlp.pipe(rest, batch_size=BATCH)
+                yield from nlp.pipe(rest, batch_size=_BATCH)
                 return
             in_flight.popleft()
             for more in islice(batches, 1):
@@ -90,7 +90,7 @@ def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc
 
 def _parse_batch(texts: list[str]) -> list[bytes]:
     assert _worker_nlp is not None
-    return [doc.to_bytes(exclude=["user_data", "tensor"]) for doc in _worker_nlp.pipe(texts, batch_size=BATCH)]
+    return [doc.to_bytes(exclude=["user_data", "tensor"]) for doc in _worker_nlp.pipe(texts, batch_size=_BATCH)]
 
 
 def _can_fork() -> bool:
