@@ -62,8 +62,8 @@ def analyze(
     = Path("out"),
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Processes to parse in (default: one per core, up to four, when there are "
-        "32 documents a core or more to analyze, on Linux; 1: a single process, less memory).")] = None,
+        "--workers", min=1, help="Processes to parse in (default on Linux: one per core, up to four, and no "
+        "more than one per 16 documents; 1: a single process, less memory).")] = None,
 ) -> None:
     """Ingest, analyze, export and report in one go.
 

@@ -48,8 +48,8 @@ class Corpus:
                  workers: int | None = None) -> int:
         """Analyze each stored document not yet analyzed by this version; return how many were.
 
-        ``workers``: processes to parse in (default: ``annotate.parsing.default_workers``, one per core up
-        to four for 32 documents a core or more, on Linux; 1 keeps everything in this process)."""
+        ``workers``: processes to parse in (default: ``annotate.parsing.default_workers``, on Linux one per
+        core up to four and no more than one per 16 documents; 1 keeps everything in this process)."""
         from storyline.annotate.parsing import default_workers
         from storyline.annotate.pipeline import ANALYSIS_VERSION, annotate_documents
 

@@ -218,13 +218,14 @@ def test_a_document_dated_at_the_calendars_ends_is_still_analyzed(dct):
     assert ann.skipped_reason is None and ann.timexes
 
 
-def test_documents_are_parsed_in_one_process_per_core_only_when_there_are_enough(monkeypatch):
+def test_documents_are_parsed_in_one_process_per_core_but_no_more_than_there_are_batches(monkeypatch):
     from storyline.annotate import parsing
 
     monkeypatch.setattr(parsing.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(parsing.sys, "platform", "linux")
-    assert parsing.default_workers(10) == 1 and parsing.default_workers(63) == 1
-    assert parsing.default_workers(64) == 2 and parsing.default_workers(10_000) == 2
+    # one batch of documents is parsed in one process: a second would have nothing to do
+    assert parsing.default_workers(3) == 1 and parsing.default_workers(16) == 1
+    assert parsing.default_workers(17) == 2 and parsing.default_workers(10_000) == 2
     monkeypatch.setattr(parsing.os, "cpu_count", lambda: 16)
     assert parsing.default_workers(10_000) == 4  # each worker holds a parser's memory
     monkeypatch.setattr(parsing.sys, "platform", "darwin")

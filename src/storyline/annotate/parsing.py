@@ -30,18 +30,17 @@ __all__ = ["default_workers", "parse"]
 
 _BATCH = 16  # texts per nlp.pipe batch, and per task sent to a worker
 _MAX_WORKERS = 4
-_MIN_BATCHES_PER_WORKER = 2  # fewer documents than this many batches each are parsed faster in one process
 
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherits
 
 
 def default_workers(documents: int) -> int:
-    """Processes to parse ``documents`` in: one per core (up to four) from two batches per core on, where
-    forking is the way to start them (Linux); else one."""
+    """Processes to parse ``documents`` in: one per core (up to four), no more than there are batches to
+    give them, where forking is the way to start them (Linux); else one. Measured on this 2-core machine,
+    two processes beat one from 40 documents on (12.0 s against 13.7 s; 80: 15.0 s against 19.7 s)."""
     cores = min(os.cpu_count() or 1, _MAX_WORKERS)
-    if not _can_fork() or cores < 2 or documents < _BATCH * _MIN_BATCHES_PER_WORKER * cores:
-        return 1
-    return cores
+    batches = -(-documents // _BATCH)
+    return max(1, min(cores, batches)) if _can_fork() else 1
 
 
 def parse(nlp: Language, texts: Iterable[str], workers: int = 1) -> Iterator[Doc]:
