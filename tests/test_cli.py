@@ -111,6 +111,22 @@ def test_annotate_no_clean_analyzes_the_file_text_exactly(sample_files):
     assert obj["text"] == sample_files[2].read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_annotate_keeps_the_files_order_around_a_rejected_one(tmp_path, sample_files, workers):
+    names = []
+    for k in range(18):  # more than one batch, so two processes both parse
+        source = sample_files[k % len(sample_files)]
+        (tmp_path / f"{k:02d}a.txt").write_text(source.read_text(encoding="utf-8")[: 400 + 50 * k], encoding="utf-8")
+        names.append(f"{k:02d}a.txt")
+        if k == 4:
+            (tmp_path / "04b.txt").write_text("", encoding="utf-8")  # empty: rejected with its reason
+    result = runner.invoke(app, ["annotate", str(tmp_path), "--format", "jsonl", "--workers", workers])
+    assert result.exit_code == 0, result.output
+    objs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["source_path"].rsplit("/", 1)[-1] for o in objs] == names
+    assert "04b.txt" in result.stderr and all(o["entities"] for o in objs)
+
+
 def test_annotate_says_why_a_document_was_not_analyzed(tmp_path):
     german = tmp_path / "bericht.txt"
     german.write_text("Der Bundestag hat am Donnerstag nach einer langen und hitzigen Debatte über die Zukunft der "

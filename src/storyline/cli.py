@@ -139,6 +139,8 @@ def annotate(
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Analyze the file's text exactly as it is.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="json (one object for one file) or jsonl.")]
     = "json",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to parse in, for many files "
+                                         "(Linux; one per core is fastest).")] = 1,
 ) -> None:
     """Each document's own analysis, for inspection (no corpus needed).
 
@@ -157,7 +159,7 @@ def annotate(
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", dct):
             _fail(f"--dct {dct!r} is not a date: give YYYY-MM-DD", code=2)
     results = []
-    for obj in annotate_files(files, dct=dct, clean=not no_clean):
+    for obj in annotate_files(files, dct=dct, clean=not no_clean, workers=workers):
         if "skipped" in obj:
             _console().print(f"[yellow]skipped[/] {obj['source_path']}: {obj['skipped']}", highlight=False)
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from storyline.ingest.pipeline import IngestReport
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
-from storyline.model import Actor, Document, Event, ExportedQuote, Skipped, Story
+from storyline.model import Actor, Annotations, Document, Event, ExportedQuote, Skipped, Story
 from storyline.store import DEFAULT_DB, Store
 
 __all__ = ["AnalyzeResult", "Corpus", "analyze", "annotate_files"]
@@ -178,10 +179,32 @@ def analyze(paths: Iterable[str | Path], out: str | Path, *, max_bytes: int = DE
         return AnalyzeResult(report, out / "storyline.db", export_path, report_path, export)
 
 
-def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
-                   clean: bool = True) -> Iterator[dict[str, Any]]:
-    """Each file's own analysis (no corpus): the `annotate` command's objects, or a skip record."""
-    from storyline.annotate.pipeline import annotate_document
+def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None, clean: bool = True,
+                   workers: int = 1) -> Iterator[dict[str, Any]]:
+    """Each file's own analysis (no corpus): the `annotate` command's objects, or a skip record, in input
+    order. The files are parsed in batches, as `analyze` parses them (``workers``: in that many processes)."""
+    from storyline.annotate.pipeline import annotate_documents
+
+    queued: deque[Document | dict[str, Any]] = deque()  # documents and skip records, in input order
+
+    def documents() -> Iterator[Document]:
+        for item in _read_for_annotation(paths, dct=dct, clean=clean):
+            queued.append(item)
+            if isinstance(item, Document):
+                yield item
+
+    for ann in annotate_documents(documents(), dct=dct, workers=workers):
+        while isinstance(queued[0], dict):
+            yield queued.popleft()
+        doc = queued.popleft()
+        assert isinstance(doc, Document)
+        yield _annotation_object(doc, ann)
+    yield from queued
+
+
+def _read_for_annotation(paths: Iterable[str | Path], *, dct: str | None,
+                         clean: bool) -> Iterator[Document | dict[str, Any]]:
+    """The documents `annotate` reads from ``paths`` (cleaned, or the text exactly), or a skip record."""
     from storyline.errors import RejectedInput
     from storyline.ingest.dedup import content_hash
     from storyline.ingest.document import build_document
@@ -209,22 +232,26 @@ def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None,
         except RejectedInput as err:
             yield {"source_path": item.source_path, "skipped": str(err)}
             continue
-        ann = annotate_document(doc, dct=dct)
-        yield {
-            "source_path": doc.source_path,
-            "dct": ann.dct,
-            "text": doc.text,
-            "sentences": [s.__dict__ for s in ann.sentences],
-            "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "name": m.name}
-                         for m in ann.mentions],
-            "timexes": [t.to_dict() for t in ann.timexes],
-            "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
-                        "speaker_text": q.speaker_text, "speaker_name": q.speaker_name,
-                        "speaker_aliases": q.speaker_aliases, "cue": q.cue} for q in ann.quotes],
-            # the clause each point date dates (what the timeline is built from); timex: index in timexes
-            "clauses": [{"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "timex": c.timex,
-                         "value": c.value} for c in ann.clauses],
-            "notes": doc.notes,
-            # why the analysis is empty, when it is: a language other than English, a failure to report
-            **({"analysis_skipped": ann.skipped_reason} if ann.skipped_reason else {}),
-        }
+        yield doc
+
+
+def _annotation_object(doc: Document, ann: Annotations) -> dict[str, Any]:
+    """One document's analysis as the `annotate` command prints it."""
+    return {
+        "source_path": doc.source_path,
+        "dct": ann.dct,
+        "text": doc.text,
+        "sentences": [s.__dict__ for s in ann.sentences],
+        "entities": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "name": m.name}
+                     for m in ann.mentions],
+        "timexes": [t.to_dict() for t in ann.timexes],
+        "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                    "speaker_text": q.speaker_text, "speaker_name": q.speaker_name,
+                    "speaker_aliases": q.speaker_aliases, "cue": q.cue} for q in ann.quotes],
+        # the clause each point date dates (what the timeline is built from); timex: index in timexes
+        "clauses": [{"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "timex": c.timex,
+                     "value": c.value} for c in ann.clauses],
+        "notes": doc.notes,
+        # why the analysis is empty, when it is: a language other than English, a failure to report
+        **({"analysis_skipped": ann.skipped_reason} if ann.skipped_reason else {}),
+    }
