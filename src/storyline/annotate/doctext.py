@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["doc_text", "parsed_from", "token_at"]
+__all__ = ["doc_text", "parsed_from", "token_at", "token_starts"]
 
 _KEY = "storyline.text"
 _STARTS = "storyline.token_starts"
@@ -30,14 +30,19 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     return doc
 
 
-def token_at(doc: Doc, char: int) -> Token | None:
-    """The token whose characters include ``char``; None for a character between tokens (a space)."""
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, in order."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
         from spacy.attrs import IDX
 
         starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
-    i = bisect.bisect_right(starts, char) - 1
+    return starts
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token whose characters include ``char``; None for a character between tokens (a space)."""
+    i = bisect.bisect_right(token_starts(doc), char) - 1
     if i < 0:
         return None
     tok = doc[i]

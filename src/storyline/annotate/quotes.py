@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate.cues import is_reporting_verb
-from storyline.annotate.doctext import doc_text
+from storyline.annotate.doctext import doc_text, token_starts
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Quote
 
@@ -70,6 +70,16 @@ def _abbreviation_at(text: str, end: int) -> bool:
     Only the last few characters are read (an abbreviation is at most five long; the search still sees the
     character before them for its word boundary): searching the whole prefix made this quadratic."""
     return _ABBREV.search(text, max(0, end - 16), end) is not None
+
+
+def _last_sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the last sentence of ``text[lo:hi]`` starts (``lo`` when it holds one sentence); a period after
+    an abbreviation ends none."""
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if not _abbreviation_at(text, m.start() + 1):
+            start = m.end()
+    return start
 
 
 @dataclass
@@ -169,7 +179,7 @@ def _marked_quotes(doc: Doc, text: str) -> list[Quote]:
         return []
     spans = [(r.start, r.end) for r in regions]
     sent_starts = [s.start_char for s in doc.sents]
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     quotes: list[Quote] = []
     previous: tuple[_Region, _Speaker] | None = None
     for region in regions:
@@ -417,11 +427,7 @@ def _windows(text: str, region: _Region, spans: list[tuple[int, int]]) -> tuple[
     the quote outside any other quote (``lo``, ``hi``), where its reporting verb is looked for."""
     para_hi = text.find("\n", region.end)
     para_hi = len(text) if para_hi < 0 else para_hi
-    sent_lo, sent_hi = region.para_start, para_hi
-    before = text[sent_lo:region.start]
-    for m in _SENTENCE_END.finditer(before):
-        if not _abbreviation_at(before, m.start() + 1):
-            sent_lo = region.para_start + m.end()
+    sent_lo, sent_hi = _last_sentence_start(text, region.para_start, region.start), para_hi
     inner = text[region.start:region.end].rstrip("\"”'’» \n")
     after = text[region.end:para_hi]
     if inner.endswith(".") and after.strip()[:1].isupper() and not _DASH.match(after) \
@@ -447,7 +453,7 @@ def _next_line_after_dash(doc: Doc, starts: list[int], region: _Region) -> list[
     end = text.find("\n", region.end)
     if end < 0 or text[region.end:end].strip():
         return []
-    line_lo = end + len(text[end:]) - len(text[end:].lstrip())
+    line_lo = _SPACES.match(text, end).end()
     line_hi = text.find("\n", line_lo)
     line_hi = len(text) if line_hi < 0 else line_hi
     dash = _LINE_DASH.match(text, line_lo, line_hi)
@@ -457,20 +463,20 @@ def _next_line_after_dash(doc: Doc, starts: list[int], region: _Region) -> list[
 
 
 _LINE_DASH = re.compile(r"(?:—|–|--|-)\s*(?=\S)")
+_SPACES = re.compile(r"\s*")
 _ATTRIBUTION_LINE_WORDS = 16  # "-President Obama, tweeting after Clinton's speech." is 7
 
 
-def _line_name(doc: Doc, line: list[Token]) -> _Speaker | None:
+def _line_name(line: list[Token]) -> _Speaker | None:
     """The name a dashed line of its own gives ('- Bernie Sanders.', '-Michelle Marks, Philadelphia'): a
     proper name; a description there is an aside ('– An immigrant himself –.')."""
     if not line:
         return None
-    dash = _LINE_DASH.match(line[0].text)
-    named = line[1:] if dash is None or dash.end() == len(line[0].text) else line
-    name = _name_after_dash(named)
-    if not name or not any(t.pos_ == "PROPN" for t in name) or not any(t.pos_ == "PROPN" for t in name[-1:]):
+    glued = len(line[0].text) - len(line[0].text.lstrip("—–-"))  # the dash's length in "-Michelle"
+    name = _name_after_dash(line[1:] if glued == len(line[0].text) else line)
+    if not name or name[-1].pos_ != "PROPN":
         return None
-    start = name[0].idx + (dash.end() if name[0] is line[0] and dash is not None else 0)
+    start = name[0].idx + (glued if name[0] is line[0] else 0)
     return _Speaker(start, name[-1].idx + len(name[-1]), "—")
 
 
@@ -553,7 +559,7 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     if named:
         speaker = _dash_name(doc, named)
     else:  # a line of its own says only who spoke, and how: '-President Obama, tweeting after …'
-        speaker = _line_name(doc, _next_line_after_dash(doc, starts, region))
+        speaker = _line_name(_next_line_after_dash(doc, starts, region))
     if speaker is not None:
         return speaker
     # 4. A reporting verb beside the quote: after it ('…," said Mr. Garin'), else before ('He added, "…').
@@ -583,11 +589,7 @@ def _attribute(doc: Doc, starts: list[int], region: _Region, spans: list[tuple[i
     if not text[region.para_start:region.start].strip() and region.para_start > 0:
         prev_end = len(text[:region.para_start].rstrip())
         if text[prev_end - 1:prev_end] == ":":
-            prev_start = text.rfind("\n", 0, prev_end) + 1
-            clause = text[prev_start:prev_end]
-            for m in _SENTENCE_END.finditer(clause):
-                if not _abbreviation_at(clause, m.start() + 1):
-                    prev_start = text.rfind("\n", 0, prev_end) + 1 + m.end()
+            prev_start = _last_sentence_start(text, text.rfind("\n", 0, prev_end) + 1, prev_end)
             return _colon_speaker(doc, starts, spans, prev_start, prev_end - 1)
     return None
 
@@ -1132,11 +1134,7 @@ def _lead_in_speaker(doc: Doc, starts: list[int], region: _Region, spans: list[t
         return None
     if text[end - 1] not in ".!?" or end < 2:
         return None
-    start = text.rfind("\n", 0, end) + 1
-    sentence = text[start:end - 1]
-    for m in _SENTENCE_END.finditer(sentence):
-        if not _abbreviation_at(sentence, m.start() + 1):
-            start = text.rfind("\n", 0, end) + 1 + m.end()
+    start = _last_sentence_start(text, text.rfind("\n", 0, end) + 1, end - 1)
 
     def outside(tok: Token) -> bool:
         return start <= tok.idx < end and not _inside_any(spans, tok.idx)

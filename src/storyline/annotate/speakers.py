@@ -138,6 +138,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
     text = doc_text(sdoc)
     inside = [m for m in mentions if m.start < end and m.end > start]
     found: Mention | None = None
+    described = False  # whether resolve_description was asked already
     if inside:
         # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
         # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
@@ -157,6 +158,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
             found = None  # "a New Hampshire Republican", "another Twitter user": someone, not the group
             # (a name that opens with the word is still the name: "One Home Depot" is Home Depot's plan)
         elif found is not None and found.label != "PERSON" and len(heads) > 1 and heads[-1].islower():
+            described = True
             if (person := resolve_description(text, start, words, candidates)) is not None:
                 found = person  # "the Florida senator" is Marco Rubio, not Florida
             elif heads[-1].casefold() in _ROLES:
@@ -164,7 +166,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
     elif words.casefold() in _SPEAKER_PRONOUNS:
         # only a pronoun that is the whole speaker: "his wife" is not the man "his" stands for
         found = resolve_pronoun(sdoc, start, candidates)
-    if found is None and words and words.casefold() not in _SPEAKER_PRONOUNS:
+    if found is None and words and words.casefold() not in _SPEAKER_PRONOUNS and not described:
         # "the senator", "the Republican candidate": the person the document last titled so ("Sen. Lindsey
         # Graham", "Republican presidential candidate Donald Trump")
         found = resolve_description(text, start, words, candidates)

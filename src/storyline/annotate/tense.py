@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from storyline.annotate.doctext import doc_text
+from storyline.annotate.doctext import doc_text, token_at
 from storyline.model import Timex
 from storyline.temporal import lexicon as lx
 from storyline.temporal import tag_timexes
@@ -134,7 +134,9 @@ def _in_year(t: Timex, year: int, month: int, day: int | None) -> Timex:
 
 def _inside_noun_clause(doc: Doc, char: int, date: Span) -> bool:
     """Is the word at ``char`` inside a relative or reduced relative clause that does not hold ``date``?"""
-    tok = next((x for x in date.sent if x.idx <= char < x.idx + len(x)), None)
+    tok = token_at(doc, char)
+    if tok is not None and not date.sent.start <= tok.i < date.sent.end:
+        tok = None
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ in ("acl", "relcl"):
             return not (tok.left_edge.i <= date.start and date.end - 1 <= tok.right_edge.i)
