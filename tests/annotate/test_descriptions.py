@@ -139,6 +139,9 @@ def test_it_after_a_document_is_the_documents_author_and_a_role_is_not_its_body(
     ('Sheldon Adelson met reporters in Macau. Adelson would not say whom he backs. He did say he found Donald '
      'Trump charming. "It was very nice," the gambling tycoon told Reuters.', ("the gambling tycoon",
                                                                              "Sheldon Adelson")),
+    # a comma after the role that goes on with the quote names no one in apposition
+    ('Marco Rubio spoke in Iowa. Rubio took questions on abortion. "It\'s a difficult issue," said the Florida '
+     'senator, "because it puts two rights in conflict."', ("the Florida senator", "Marco Rubio")),
     # a name in apposition after the role is the person
     ('Barack Obama spoke on Sunday. "He should resign," the presumptive nominee, Donald Trump, tweeted.',
      ("the presumptive nominee", "Donald Trump")),

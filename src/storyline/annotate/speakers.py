@@ -83,7 +83,7 @@ _ROLES = {"candidate", "nominee", "hopeful", "contender", "front-runner", "front
 _ONE_PERSON = re.compile(r"(?i:the)\s+(?:[\w’'.-]+\s+){0,4}(candidate|nominee|hopeful|contender|front-?runner|"
                          r"businessman|businesswoman|mogul|tycoon|billionaire|magnate|senator|congressman|"
                          r"congresswoman|governor|lawmaker|mayor)")
-_APPOSED_NAME = re.compile(r",\s+")
+_APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # a capital after the comma: a name in apposition
 # who speaks for the owner a possessive pronoun names ("his wife" does not: she speaks for herself)
 _OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
 
@@ -176,7 +176,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         named = _APPOSED_NAME.match(text, end)
         if named:  # "the presumptive GOP presidential nominee, Donald Trump, tweeted"
             found = next((m for m in candidates if m.start == named.end() and m.label == "PERSON"), None)
-        else:
+        else:  # not "said the candidate, adding …": that comma names no one
             found = resolve_pronoun(sdoc, start + role.start(1), candidates, as_pronoun=SOMEONE)
     if found is None and _OWNED.fullmatch(words):
         # "her campaign said", "his spokesman said": they speak for the person the pronoun stands for
