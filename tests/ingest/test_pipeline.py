@@ -151,3 +151,26 @@ def test_corpus_api_and_store_agree(tmp_path, sample_dir):
     with Corpus(tmp_path / "s.db") as corpus:
         corpus.ingest([tmp_path / "in"])
         assert len(corpus.documents()) == 3 and corpus.skipped() == []
+
+
+def test_a_non_utf8_file_name_and_a_lone_surrogate_neither_stop_the_batch_nor_repeat(tmp_path):
+    # both crashed the whole ingest at the store's insert ("surrogates not allowed") before
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+        f.write(ARTICLE.encode("utf-8"))
+    records = [{"text": "The central bank held rates in Seoul \ud800 on Thursday, citing slowing exports and a weak "
+                        "won, and said it would watch household debt closely over the coming months.",
+                "title": "Broken \udc80 title"},
+               {"text": "Flooding closed schools across the province on Monday as rivers rose after a week of "
+                        "rain, and officials said the clean-up would take until the end of the month."}]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        first = ingest([folder], store)
+        docs = {d.source_path: d for d in store.documents()}
+        again = ingest([folder], store)
+    assert _counts(first) == {"added": 3} and _counts(again) == {"unchanged": 3}
+    named = docs[f"{folder}/caf\\xe9.txt"]
+    assert named.text.startswith("North Korean leader")
+    broken = docs[f"{folder}/feed.jsonl#1"]
+    assert "Seoul \ufffd" in broken.text and broken.title == "Broken \ufffd title"

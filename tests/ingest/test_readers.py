@@ -205,3 +205,29 @@ def test_a_folders_readme_is_not_an_article_but_named_explicitly_it_is(tmp_path)
     (tmp_path / "a.txt").write_text(ARTICLE)
     assert [Path(i.source_path).name for i in _items(tmp_path)] == ["a.txt"]
     assert [Path(i.source_path).name for i in _items(tmp_path / "README.md")] == ["README.md"]
+
+
+def test_a_lone_surrogate_escape_in_json_is_read_as_the_replacement_character(tmp_path):
+    # JSON may spell half a surrogate pair ("\ud800"); no UTF-8 store or writer can hold one
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "Kim said \\"hi \\ud800 there.\\"", "title": "T\\udc00"}\n'
+                 '{"text": "A pair \\ud83d\\ude00 stays one emoji."}\n', encoding="utf-8")
+    first, second = list(iter_inputs([p]))
+    assert first.content == 'Kim said "hi \ufffd there."' and first.meta["title"] == "T\ufffd"
+    assert second.content == "A pair \U0001F600 stays one emoji."
+    for raw in (first, second):
+        raw.content.encode("utf-8")  # storable
+
+
+def test_a_file_name_in_no_utf8_is_named_with_escapes_that_keep_names_apart(tmp_path):
+    import os
+
+    folder = os.fsencode(tmp_path)
+    for name in (b"caf\xe9.txt", b"caf\xe8.txt"):  # Latin-1 names, as old archives and Windows zips leave
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(b"An article about the summit in Hanoi and what came of it.")
+    names = sorted(raw.source_path for raw in iter_inputs([tmp_path]))
+    assert names == [f"{tmp_path}/caf\\xe8.txt", f"{tmp_path}/caf\\xe9.txt"]
+    assert all(n.encode("utf-8") for n in names)
+    missing = list(iter_inputs([os.fsdecode(folder + b"/gone\xff.txt")]))
+    assert missing[0].source_path.endswith("gone\\xff.txt") and "no such file" in missing[0].reason

@@ -10,12 +10,14 @@ with a reason a person can act on. Newlines come out as ``\\n``.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
+from typing import Any
 
 from storyline.errors import RejectedInput
 
-__all__ = ["binary_kind", "decode_bytes", "looks_binary"]
+__all__ = ["binary_kind", "decode_bytes", "looks_binary", "printable_path", "without_surrogates"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -228,3 +230,30 @@ def _decode_by_detection(data: bytes) -> str:
         raise RejectedInput("its bytes are in no text encoding storyline can detect: re-save the file as "
                             "UTF-8 text (most editors offer it under 'Save as... / Encoding')")
     return data.decode(best.encoding, errors="replace")
+
+
+# Half of a surrogate pair. JSON can spell one ("\\ud800") and Python's json reads it; a file name in no
+# UTF-8 ("caf\\xe9.txt" in Latin-1) comes back from the file system as one. No UTF-8 text can hold it:
+# the store, spaCy and every writer would fail on it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: Any) -> Any:
+    """``value`` (a string, or a list or dict from JSON, at any depth) with each lone surrogate read as
+    U+FFFD, the replacement character, as a UTF-8 decoder reads a broken byte: the rest is kept."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored and shown: a name whose bytes are not UTF-8 keeps them as
+    ``\\xe9`` escapes (distinct names stay distinct), where ``str(path)`` would carry surrogates."""
+    text = os.fspath(path)
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from storyline.errors import RejectedInput
+from storyline.ingest.encoding import without_surrogates
 
 __all__ = ["ExtractedPage", "article_body", "decode_page", "extract_page", "page_metadata", "word_count"]
 
@@ -442,7 +443,7 @@ def _jsonld_nodes(tree: Any) -> list[dict[str, Any]]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip("<!->").strip()), strict=False)
             except ValueError:
                 continue
-        stack = [data]
+        stack = [without_surrogates(data)]
         while stack:
             item = stack.pop()
             if isinstance(item, list):

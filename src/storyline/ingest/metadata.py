@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.errors import RejectedInput
+from storyline.ingest.encoding import without_surrogates
 from storyline.temporal import lexicon as lx
 
 __all__ = [
@@ -124,7 +125,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if sidecar is None or not sidecar.is_file():
         return {}
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+        data = without_surrogates(json.loads(sidecar.read_text(encoding="utf-8-sig")))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise RejectedInput(f"its sidecar {sidecar.name} cannot be read as JSON ({err}): "
                             "fix the sidecar or remove it") from err

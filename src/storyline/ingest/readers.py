@@ -75,7 +75,9 @@ def iter_inputs(
         elif p.exists() or p.is_symlink():
             yield from _read_file(p, max_bytes)
         else:
-            yield Skipped(str(p), "no such file or folder: check the path")
+            from storyline.ingest.encoding import printable_path
+
+            yield Skipped(printable_path(p), "no such file or folder: check the path")
 
 
 def _walk(root: Path, max_bytes: int, excluded: set[Path]) -> Iterator[RawInput | Skipped]:
@@ -99,7 +101,9 @@ def _not_an_article(name: str) -> bool:
 
 
 def _read_file(p: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
-    src = str(p)
+    from storyline.ingest.encoding import printable_path
+
+    src = printable_path(p)
     try:
         if p.is_dir():
             yield Skipped(src, "is a folder named like a file: pass the files inside it, or rename it")
@@ -228,11 +232,19 @@ def record_from_json(obj: Any) -> tuple[str, str, dict[str, Any]]:
     return kind, text, meta
 
 
+def _json_loads(text: str) -> Any:
+    """``json.loads``, with each lone surrogate escape ("\\ud800" without its pair) read as U+FFFD."""
+    from storyline.ingest.encoding import without_surrogates
+
+    obj = json.loads(text)
+    return without_surrogates(obj) if "\\u" in text else obj
+
+
 def _read_json(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]:
     from storyline.ingest.encoding import decode_bytes
 
     try:
-        obj = json.loads(decode_bytes(data, src))
+        obj = _json_loads(decode_bytes(data, src))
     except json.JSONDecodeError as err:
         raise RejectedInput(f"is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}): "
                             "fix the file, or save one object per line as .jsonl") from err
@@ -258,7 +270,7 @@ def _read_jsonl(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]
             continue
         member = f"{src}#{n}"
         try:
-            obj = json.loads(line)
+            obj = _json_loads(line)
         except json.JSONDecodeError as err:
             yield Skipped(member, f"line {n} is not valid JSON ({err.msg}, column {err.colno}): fix or remove "
                                   "that line; the file's other lines were read")
