@@ -33,3 +33,19 @@ def test_parsed_from_keeps_the_text_given_and_it_is_the_docs_text():
     doc = nlp()(text)
     assert doc_text(parsed_from(doc, text)) is text
     assert doc.text == text
+
+
+def test_sentence_look_ups_agree_with_spacys_sentences_of_a_real_op_ed():
+    from storyline.annotate.doctext import sentence_at, sentence_at_char, sentences
+
+    text = (SAMPLE / "003_6fc8fe7da1af5feb.txt").read_text(encoding="utf-8")
+    doc = nlp()(text)
+    sents = list(doc.sents)
+    assert sentences(doc) == sents and sentences(doc) is sentences(doc)
+    for tok in doc:
+        k = sentence_at(doc, tok.i)
+        assert sents[k].start <= tok.i < sents[k].end
+    for char in range(0, len(text), 7):
+        k = sentence_at_char(doc, char)
+        holding = [i for i, s in enumerate(sents) if s.start_char <= char < s.end_char]
+        assert (k is None and not holding) or [k] == holding

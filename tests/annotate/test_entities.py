@@ -483,3 +483,18 @@ def test_a_host_after_the_outlets_possessive_and_a_titled_surname_are_people():
                                                                  "Clinton. Mr. Cash is not Hillary Clinton."))
     # "That’s" is no possessor, and no part of the name after it
     assert [t for t, label, _ in named("That\u2019s Jeb Bush for you.") if label == "PERSON"] == ["Jeb Bush"]
+
+
+def test_a_names_occurrences_found_from_its_first_word_are_the_patterns_own(sample_files):
+    # _with_repeated_surfaces tries a name only where its first word starts: the same matches as a scan
+    from storyline.annotate.entities import _occurrences, _word_starts, _written_as
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sample_files)
+    text += "\nU.S.-led talks; the U.S. and AT&T; Kim Jong-un, Kim Jong\nUn and Kim-Jong; O’Malley’s Korean Peninsula"
+    runs = _word_starts(text)
+    surfaces = {"Korean Peninsula", "Kim", "Kim Jong", "U.S.", "AT&T", "O’Malley", "DPRK", "Trump", "Korea",
+                "Demilitarized Zone", "North Korea", "Un", "Washington DC", "Peninsula"}
+    for surface in surfaces:
+        expected = [m.span() for m in _written_as(surface).finditer(text)]
+        assert [m.span() for m in _occurrences(text, surface, runs)] == expected, surface
+        assert expected or surface == "Un"

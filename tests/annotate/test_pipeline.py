@@ -255,3 +255,58 @@ def test_a_parsing_process_that_dies_neither_hangs_nor_loses_a_document(sample_d
     with pytest.warns(RuntimeWarning, match="parsing process died"):
         two = list(annotate_documents(docs, workers=2))
     assert two == one
+
+
+def test_pieces_of_a_long_text_join_back_into_it_and_end_at_paragraph_breaks(monkeypatch):
+    import random
+
+    from storyline.annotate import parsing
+
+    monkeypatch.setattr(parsing, "PIECE_CHARS", 500)
+    rng = random.Random(7)
+    words = "Kim met Trump in Hanoi . The talks failed , he said .".split()
+    for _ in range(50):
+        paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(rng.randint(1, 40))]
+        text = "\n\n".join(paragraphs)
+        pieces = parsing._pieces(text)
+        assert "".join(pieces) == text
+        assert all(0 < len(p) <= 500 for p in pieces)
+        assert all(p.endswith("\n\n") for p in pieces[:-1] if "\n\n" in p[250:])
+    assert parsing._pieces("x" * 1200) == ["x" * 500, "x" * 500, "x" * 200]  # no break anywhere: cut at the limit
+
+
+def test_a_text_longer_than_spacy_takes_is_parsed_in_pieces_as_one_document(sample_docs, monkeypatch):
+    from storyline.annotate import parsing
+    from storyline.annotate.pipeline import load_nlp
+
+    parts = [d.text for d in sample_docs.values()]
+    long = replace(next(iter(sample_docs.values())), id="long", text="\n\n".join(parts * 2))
+    (whole,) = annotate_documents([long])
+    # spaCy refuses a text over nlp.max_length (a million characters): here 6,000, with pieces of 3,000
+    monkeypatch.setattr(load_nlp(), "max_length", 6000)
+    monkeypatch.setattr(parsing, "PIECE_CHARS", 3000)
+    assert len(long.text) > 3 * 6000
+    for workers in (1, 2):
+        (ann,) = annotate_documents([long], workers=workers)
+        assert ann.skipped_reason is None
+        for item in [*ann.sentences, *ann.mentions, *ann.timexes, *ann.quotes]:
+            assert long.text[item.start:item.end] == item.text
+        # cut at paragraph breaks, which end sentences anyway, the pieces are read as the whole was
+        assert ann == whole
+        assert {"Kim Jong-un", "Donald Trump", "North Korea"} <= {m.name for m in ann.mentions[-50:]}
+
+
+def test_a_text_spacy_fails_on_is_skipped_with_the_reason_and_its_batch_goes_on(sample_docs):
+    from storyline.annotate import parsing
+
+    docs = list(sample_docs.values())
+    # a lone surrogate (ingest reads it as U+FFFD; a caller of the library can still pass one) makes
+    # spaCy's tokenizer raise
+    bad = replace(docs[1], id="bad", text=docs[1].text + " \ud800")
+    batch = [docs[0], bad, docs[2]]
+    expected = [annotate_document(docs[0]), annotate_document(docs[2])]
+    for workers in ((1, 2) if parsing._can_fork() else (1,)):
+        first, failed, third = annotate_documents(batch, workers=workers)
+        assert failed.document == "bad" and failed.mentions == []
+        assert "spaCy could not parse" in failed.skipped_reason and "surrogates" in failed.skipped_reason
+        assert [first, third] == expected

@@ -12,6 +12,7 @@ corpus into the timeline without parsing again.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -52,9 +53,12 @@ def dated_clauses(sdoc: Doc, timexes: list[Timex], dct: str | None) -> list[Date
     """Every clause of ``sdoc`` (the parsed document) that a point date in ``timexes`` dates, in order."""
     out: list[DatedClause] = []
     text = doc_text(sdoc)
+    # the timexes by start, to take each sentence's without a pass over all of them
+    order = sorted(range(len(timexes)), key=lambda k: timexes[k].start)
+    starts = [timexes[k].start for k in order]
     for sent in sdoc.sents:
-        dated = [(k, within_dct(t, dct)) for k, t in enumerate(timexes)
-                 if sent.start_char <= t.start and t.end <= sent.end_char]
+        ks = order[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
+        dated = [(k, within_dct(timexes[k], dct)) for k in sorted(ks) if timexes[k].end <= sent.end_char]
         dated = [(k, t) for k, t in dated if is_point(t)]
         if not dated:
             continue

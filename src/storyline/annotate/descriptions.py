@@ -9,6 +9,7 @@ beats a wrong one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -71,9 +72,11 @@ def _titled(text: str, start: int, words: list[str], mentions: list[Mention]) ->
     head = words[-1]
     wanted = {head} | TITLE_ABBREVIATIONS.get(head, set())
     people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)
-    for k, cand in enumerate(people):
+    ends = sorted(p.end for p in people)
+    for cand in people:
         # the title is this name's: it starts after the name before it ("… Donald Trump and former President")
-        limit = max((p.end for p in people[k + 1:] if p.end <= cand.start), default=0)
+        before_it = bisect.bisect_right(ends, cand.start)
+        limit = ends[before_it - 1] if before_it else 0
         before, after = _title_before(text, cand, limit), _apposition_after(text, cand)
         # the title ends in the description's noun: "former President Bill Clinton", "Bill Clinton, the
         # former president," (not "in an email, Sanders" nor "Sanders, a fundraising email said")

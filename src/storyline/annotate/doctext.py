@@ -8,12 +8,13 @@ import bisect
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "parsed_from", "token_at", "token_starts"]
+__all__ = ["doc_text", "parsed_from", "sentence_at", "sentence_at_char", "sentences", "token_at", "token_starts"]
 
 _KEY = "storyline.text"
 _STARTS = "storyline.token_starts"
+_SENTS = "storyline.sentences"
 
 
 def doc_text(doc: Doc) -> str:
@@ -47,3 +48,29 @@ def token_at(doc: Doc, char: int) -> Token | None:
         return None
     tok = doc[i]
     return tok if char < tok.idx + len(tok.text) else None
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, in order (``Doc.sents`` walks every token on each access)."""
+    sents = doc.user_data.get(_SENTS)
+    if sents is None:
+        sents = doc.user_data[_SENTS] = list(doc.sents)
+    return sents
+
+
+def sentence_at(doc: Doc, token_i: int) -> int:
+    """The index in ``sentences(doc)`` of the sentence holding token ``token_i``."""
+    starts = doc.user_data.get(_SENTS + ".starts")
+    if starts is None:
+        starts = doc.user_data[_SENTS + ".starts"] = [s.start for s in sentences(doc)]
+    return bisect.bisect_right(starts, token_i) - 1
+
+
+def sentence_at_char(doc: Doc, char: int) -> int | None:
+    """The index in ``sentences(doc)`` of the sentence whose characters include ``char``; None for the
+    spaces after a sentence's last token."""
+    starts = doc.user_data.get(_SENTS + ".chars")
+    if starts is None:
+        starts = doc.user_data[_SENTS + ".chars"] = [s.start_char for s in sentences(doc)]
+    k = bisect.bisect_right(starts, char) - 1
+    return k if k >= 0 and char < sentences(doc)[k].end_char else None

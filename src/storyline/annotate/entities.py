@@ -9,8 +9,10 @@ sample corpus's strings.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -177,7 +179,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     starts = [sent.start_char for sent in doc.sents]
     mentions = []
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
-        sentence = max((i for i, st in enumerate(starts) if st <= s.start), default=0)
+        sentence = max(bisect.bisect_right(starts, s.start) - 1, 0)
         mentions.append(Mention(s.start, s.end, text[s.start:s.end], s.label, s.name, sentence))
     return mentions
 
@@ -278,6 +280,15 @@ def _institutions_relabelled(text: str, spans: list[_Span]) -> None:
             s.label = label
 
 
+@lru_cache(maxsize=2)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (letters only, not part of a hyphenated word)."""
+    return frozenset(_LOWERCASE_WORD.findall(text))
+
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
 def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> bool:
     """"Border agents say …" tagged PERSON: a one-word "person" whose capital only opens a sentence and
     whose word the document writes in lower case elsewhere ("the border") is that common word, unless it
@@ -291,7 +302,7 @@ def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> b
         return False
     if span[0].tag_ in ("VBG", "VBN", "VBD") and span[0].dep_ in ("advcl", "csubj", "ROOT", "xcomp"):
         return True  # "Conceding that there would be a deal, he warned": a verb opening the sentence
-    if not re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", text):
+    if word.lower() not in _lowercase_words(text):
         return False
     longer = (text[o.start:o.end] for o in spans if o is not s and o.label == "PERSON")
     return not any(word in name.split() and name != word for name in longer)
@@ -601,7 +612,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     """A known surname spaCy skipped ("the Trump- Kim summit") is a PERSON mention too."""
     if not parts:
         return spans
-    taken = sorted((s.start, s.end) for s in spans)
+    taken = _Intervals((s.start, s.end) for s in spans)
     added: list[_Span] = []
     for tok in doc:
         word = _POSSESSIVE_END.sub("", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
@@ -610,13 +621,30 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
         if name_key(word) not in parts:
             continue
         start, end = tok.idx, tok.idx + len(word)
-        if not any(a < end and start < b for a, b in taken):
+        if not taken.overlaps(start, end):
             added.append(_Span(start, end, "PERSON"))
         partner = _summit_partner(doc, tok)
-        if partner is not None and not any(a < partner.idx + len(partner) and partner.idx < b for a, b in taken):
+        if partner is not None and not taken.overlaps(partner.idx, partner.idx + len(partner)):
             added.append(_Span(partner.idx, partner.idx + len(partner), "PERSON"))
-            taken.append((partner.idx, partner.idx + len(partner)))
+            taken.add(partner.idx, partner.idx + len(partner))
     return spans + added
+
+
+class _Intervals:
+    """Character ranges, asked whether any overlaps a range without a pass over all of them."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._longest = max((b - a for a, b in self._ranges), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self._ranges, (a, b))
+        self._longest = max(self._longest, b - a)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        lo = bisect.bisect_left(self._ranges, (a - self._longest,))
+        hi = bisect.bisect_left(self._ranges, (b,))
+        return any(end > a for _, end in self._ranges[lo:hi])
 
 
 # "the Trump-Kim summit", "a Biden-Xi call": the other name of a two-leader compound is a person too,
@@ -647,16 +675,53 @@ def _with_repeated_surfaces(text: str, spans: list[_Span]) -> list[_Span]:
         surface = _surface(text, s)
         if s.label != "PERSON" and surface[:1].isupper() and len(surface) > 1:
             labels.setdefault(surface, Counter())[s.label] += 1
-    out = list(spans)
+    out = {id(o): o for o in spans}  # in order, new spans last
+    # the spans by start, to find those a match overlaps without a pass over all of them (a long text
+    # holds thousands of mentions and writes its names thousands of times)
+    index = sorted((o.start, o.end, id(o)) for o in spans)
+    longest = max((o.end - o.start for o in spans), default=0)
+    runs = _word_starts(text)
     for surface in sorted(labels, key=len, reverse=True):
         label = labels[surface].most_common(1)[0][0]
-        for m in _written_as(surface).finditer(text):
+        for m in _occurrences(text, surface, runs):
             a, b = m.span()
-            overlapping = [o for o in out if o.start < b and a < o.end]
+            lo, hi = bisect.bisect_left(index, (a - longest,)), bisect.bisect_left(index, (b,))
+            overlapping = [out[k] for _, end, k in index[lo:hi] if end > a]
             if all(a <= o.start and o.end <= b and (o.start, o.end) != (a, b) for o in overlapping):
-                out = [o for o in out if o not in overlapping]
-                out.append(_Span(a, b, label))
-    return out
+                for o in overlapping:
+                    del out[id(o)]
+                    index.pop(bisect.bisect_left(index, (o.start, o.end, id(o))))
+                new = _Span(a, b, label)
+                out[id(new)] = new
+                bisect.insort(index, (a, b, id(new)))
+                longest = max(longest, b - a)
+    return list(out.values())
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word starts (a run of word characters after no word character or hyphen), by word."""
+    runs: dict[str, list[int]] = {}
+    for m in _WORD_RUN.finditer(text):
+        runs.setdefault(m.group(), []).append(m.start())
+    return runs
+
+
+_WORD_RUN = re.compile(r"(?<![\w\-])\w+")
+
+
+def _occurrences(text: str, surface: str, runs: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """``_written_as(surface).finditer(text)``, tried only where the name's first word starts: a long text
+    writes thousands of names, and a scan of the whole text for each would grow with their product."""
+    pattern = _written_as(surface)
+    first = _WORD_RUN.match(surface)
+    if first is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in runs.get(first.group(), ()):
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
 
 
 # Compiled once per name, not per document: a corpus on one story writes the same names in every article.
@@ -768,12 +833,19 @@ def _is_platform(doc: Doc, s: _Span) -> bool:
 def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: dict[str, str]) -> None:
     text = doc_text(doc)
     full_forms = _preferred_spellings([_surface(text, s) for s in spans if s.label == "PERSON"])
+    # the spans by name key, and each key's first mention: asked per bare name, so never a pass over all
+    # the spans for each (a long text has thousands of both)
+    by_key: dict[str, list[_Span]] = {}
+    for s in spans:
+        by_key.setdefault(name_key(_surface(text, s)), []).append(s)
+    first_start = {k: min(o.start for o in group) for k, group in by_key.items()}
+    longer_forms: dict[tuple[str, str], set[str]] | None = None
     for s in spans:
         surface = _surface(text, s)
         if s.expansion_of:
             s.name = country_name(s.expansion_of) or _plain_name(s.expansion_of)
         elif s.label == "PERSON":
-            s.name = _person_name(doc, s, spans, parts, full_forms)
+            s.name = _person_name(doc, s, by_key, parts, full_forms, first_start)
         elif s.label != "PERSON" and (state := _abbreviated_state(text, s)):
             s.name, s.label = _state_name(state), "GPE"
         elif s.label in ("GPE", "LOC") and (state := us_state(surface)) \
@@ -783,8 +855,11 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
             s.name = country
         elif s.label in ("LOC", "GPE") and (country := _elliptical_country(text, s, spans)):
             s.name, s.label = country, "GPE"
-        elif s.label in ("LOC", "FAC", "ORG", "EVENT") and (longer := _unique_longer_form(text, s, spans)):
-            s.name = longer
+        elif s.label in ("LOC", "FAC", "ORG", "EVENT") and len(surface.split()) == 1 \
+                and name_key(surface) not in _STANDALONE \
+                and len(longer := (longer_forms := longer_forms or _longer_forms(text, spans)).get(
+                    (s.label, name_key(surface)), ())) == 1:
+            s.name = next(iter(longer))
         elif s.label == "GPE" and (state := capital_country(surface)) and _means_state(doc, s):
             s.name = state
         else:
@@ -868,17 +943,17 @@ def _elliptical_country(text: str, s: _Span, spans: list[_Span]) -> str | None:
 _STANDALONE = {"house"}
 
 
-def _unique_longer_form(text: str, s: _Span, spans: list[_Span]) -> str | None:
-    """"the Peninsula" after "the Korean Peninsula": a one-word mention closing exactly one longer name
-    of the same label in the document is that name."""
-    surface = _surface(text, s)
-    if len(surface.split()) != 1 or name_key(surface) in _STANDALONE:
-        return None
-    longer = {_plain_name(_surface(text, o)) for o in spans
-              if o.label == s.label and len(_surface(text, o).split()) > 1
-              and name_key(_surface(text, o).split()[-1]) == name_key(surface)
-              and not _REGION_OF.match(_plain_name(_surface(text, o)))}
-    return next(iter(longer)) if len(longer) == 1 else None
+def _longer_forms(text: str, spans: list[_Span]) -> dict[tuple[str, str], set[str]]:
+    """(label, key of the last word) -> the names of more than one word of that label ending in that word:
+    "the Peninsula" after "the Korean Peninsula" is that name when it is the only one (one word closing
+    exactly one longer name of the same label in the document)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for o in spans:
+        words = _surface(text, o).split()
+        name = _plain_name(_surface(text, o))
+        if len(words) > 1 and not _REGION_OF.match(name):
+            out.setdefault((o.label, name_key(words[-1])), set()).add(name)
+    return out
 
 
 # "Western Europe", "South Florida", "Greater London": a part of the place, not another name for it
@@ -899,8 +974,8 @@ def _preferred_spellings(person_surfaces: list[str]) -> dict[str, str]:
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 
-def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[str]],
-                 full_forms: dict[str, str]) -> str:
+def _person_name(doc: Doc, s: _Span, by_key: dict[str, list[_Span]], parts: dict[str, set[str]],
+                 full_forms: dict[str, str], first_start: dict[str, int]) -> str:
     """"Kim" -> "Kim Jong-un": the one full name the document gives that this word opens or closes;
     if several ("Donald J. Trump", "Ivana Trump"), the one ``_namesakes_narrowed`` leaves, else the
     first the document spells out."""
@@ -916,15 +991,15 @@ def _person_name(doc: Doc, s: _Span, spans: list[_Span], parts: dict[str, set[st
     if len(candidates) == 1:
         (only,) = candidates
         return full_forms.get(only, spelled[only])
-    candidates = _namesakes_narrowed(doc, s, key, spelled, spans)
+    candidates = _namesakes_narrowed(doc, s, key, spelled, by_key)
     if len(candidates) == 1:
         (only,) = candidates
         return full_forms.get(only, spelled[only])
     # still several: the one the story introduces first, its main person ("Kim Jong-un" before his sister)
-    first = min((o for o in spans if name_key(_surface(text, o)) in candidates), key=lambda o: o.start, default=None)
-    if first is None:
+    introduced = [c for c in candidates if c in first_start]
+    if not introduced:
         return surface
-    k = name_key(_surface(text, first))
+    k = min(introduced, key=lambda c: (first_start[c], c))
     return full_forms.get(k, spelled.get(k, surface))
 
 
@@ -935,7 +1010,8 @@ _PRONOUN_SEX = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b"
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], spans: list[_Span]) -> set[str]:
+def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str],
+                        by_key: dict[str, list[_Span]]) -> set[str]:
     """Which of the document's full names sharing the word ``key`` ("Donald J. Trump", "Ivana Trump",
     "Freddy Trump", "Trump Shuttle") can this bare "Trump" be? (Measured by
     ``benchmarks/namesakes_polnear.py``.)
@@ -965,8 +1041,8 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
     no_namesake = doc.user_data.setdefault("storyline.no_namesake", {})  # once per name and document
     for p, ks in people.items():
         if (key_set := frozenset(ks)) not in no_namesake:
-            no_namesake[key_set] = (all(_in_a_headline(text, o) for o in spans if name_key(_surface(text, o)) in ks)
-                                    or not sex[p] and _opened_by_a_word(doc, ks, spans))
+            no_namesake[key_set] = (all(_in_a_headline(text, o) for k in ks for o in by_key.get(k, ()))
+                                    or not sex[p] and _opened_by_a_word(doc, ks, by_key))
     people = {p: ks for p, ks in people.items() if not no_namesake[frozenset(ks)]} or people
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
     # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
@@ -979,7 +1055,7 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
         titled = {p: ks for p, ks in people.items()
                   if any((t := _TITLE_BEFORE.search(text, max(0, o.start - 20), o.start))
                          and t[1].casefold() in (word, *TITLE_ABBREVIATIONS.get(word, ()))
-                         for o in spans if name_key(_surface(text, o)) in ks)}
+                         for k in ks for o in by_key.get(k, ()))}
         people = titled or people
     honorific = _HONORIFIC_SEX.search(text, max(0, s.start - 6), s.start)
     if honorific:
@@ -990,24 +1066,26 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str], s
     if len(people) > 1 and len({sex[p] for p in people}) > 1:
         votes = doc.user_data.setdefault("storyline.surname_sex", {})  # once per surname and document
         if key not in votes:
-            votes[key] = _pronoun_sex_after(doc, key, spans)
+            votes[key] = _pronoun_sex_after(doc, key, by_key)
         if told := votes[key]:
             people = {p: ks for p, ks in people.items() if sex[p] == told} or people
     return set().union(*people.values())
 
 
-def _opened_by_a_word(doc: Doc, keys: set[str], spans: list[_Span]) -> bool:
+def _opened_by_a_word(doc: Doc, keys: set[str], by_key: dict[str, list[_Span]]) -> bool:
     """Does a "name" spelled so open with a word rather than a given name: one the document also writes in
     lower case ("Top Clinton" beside "top aides"), or one the tagger reads as a verb or an adjective?"""
     text = doc_text(doc)
-    for o in spans:
-        if name_key(_surface(text, o)) in keys:
-            first = _surface(text, o).split()[0]
-            if re.search(rf"\b{re.escape(first.lower())}\b", text):
+    tried: set[str] = set()
+    for o in sorted((o for k in keys for o in by_key.get(k, ())), key=lambda o: o.start):
+        first = _surface(text, o).split()[0].lower()
+        if first not in tried:
+            tried.add(first)
+            if re.search(rf"\b{re.escape(first)}\b", text):
                 return True
-            span = doc.char_span(o.start, o.end, alignment_mode="expand")
-            if span is not None and span[0].tag_ in ("VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB"):
-                return True
+        span = doc.char_span(o.start, o.end, alignment_mode="expand")
+        if span is not None and span[0].tag_ in ("VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB"):
+            return True
     return False
 
 
@@ -1020,26 +1098,32 @@ def _in_a_headline(text: str, s: _Span) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _pronoun_sex_after(doc: Doc, key: str, spans: list[_Span]) -> str | None:
+def _pronoun_sex_after(doc: Doc, key: str, by_key: dict[str, list[_Span]]) -> str | None:
     """"male" or "female" when the first he/she-pronoun after each bare ``key`` that is a subject, in its
     sentence with no other person named between, is mostly (two to one, at least twice) of that sex."""
     text = doc_text(doc)
     votes: Counter = Counter()
-    people = sorted(o.start for o in spans if o.label == "PERSON")
-    for o in spans:
-        if name_key(_surface(text, o)) != key or _HONORIFIC_SEX.search(text, max(0, o.start - 6), o.start):
+    people = sorted(o.start for group in by_key.values() for o in group if o.label == "PERSON")
+    for o in by_key.get(key, ()):
+        if _HONORIFIC_SEX.search(text, max(0, o.start - 6), o.start):
             continue
         span = doc.char_span(o.start, o.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
             continue  # "Obama positioned Clinton as … he said": after an object, the pronoun is the subject's
         stop = _SENTENCE_STOP.search(text, o.end)
         m = _PRONOUN_SEX.search(text, o.end, stop.start() if stop else len(text))
-        if m and not any(o.end <= start < m.start() for start in people):
+        if m and not _any_between(people, o.end, m.start()):
             votes["male" if m[1] else "female"] += 1
     if not votes:
         return None
     (top, n), *rest = votes.most_common()
     return top if n >= 2 and n >= 2 * (rest[0][1] if rest else 0) else None
+
+
+def _any_between(starts: list[int], a: int, b: int) -> bool:
+    """Does the sorted list ``starts`` hold a value in [a, b)?"""
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _means_state(doc: Doc, s: _Span) -> bool:

@@ -14,9 +14,10 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from storyline.model import Annotations, Document, Quote, Sentence
+from storyline.model import Annotations, Document, Mention, Quote, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -77,7 +78,7 @@ def annotate_documents(
     ``workers`` > 1 parses in that many processes while this one runs the rest of the analysis on the
     parses as they come back (``annotate.parsing``; ``default_workers`` says when it pays).
     """
-    from storyline.annotate.parsing import parse
+    from storyline.annotate.parsing import ParseFailed, parse
 
     nlp = nlp or load_nlp()
     queued: deque[Document] = deque()  # every document read so far and not yet yielded, in input order
@@ -101,6 +102,11 @@ def annotate_documents(
         while queued[0].language not in (None, "en"):
             yield not_english(queued.popleft())
         d = queued.popleft()
+        if isinstance(sdoc, ParseFailed):
+            yield done(Annotations(document=d.id, dct=dct or document_dct(d),
+                                   skipped_reason=f"spaCy could not parse the text ({sdoc.reason}): please "
+                                                  "report this document"))
+            continue
         try:
             ann = _annotate_parsed(d, sdoc, dct or document_dct(d))
         except Exception as err:  # one document's bug must not stop the batch or lose the others
@@ -139,7 +145,7 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
     name_interviewee([q for q in quotes if q.cue == ANSWER_CUE], mentions)
     previous: Quote | None = None
     # a pronoun's person is named outside the quotes: "“MacGyver is a name in the culture,” he said"
-    unquoted = [m for m in mentions if not any(q.start <= m.start < q.end for q in quotes)]
+    unquoted = _outside(mentions, quotes)
     for q in quotes:
         q.sentence = sentence_of(q.start)
         resolve_speaker(q, sdoc, mentions, starts, previous, unquoted)
@@ -147,3 +153,17 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
             previous = q
     return Annotations(document=doc.id, dct=dct, sentences=sentences, mentions=mentions,
                        timexes=timexes, quotes=quotes, clauses=dated_clauses(sdoc, timexes, dct))
+
+
+
+def _outside(mentions: list[Mention], quotes: list[Quote]) -> list[Mention]:
+    """The mentions no quote holds (a quote holds a mention starting within it)."""
+    ranges = sorted((q.start, q.end) for q in quotes)
+    starts = [a for a, _ in ranges]
+    reach = list(accumulate((b for _, b in ranges), max))  # the furthest end of any quote starting so far
+    out = []
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start)
+        if not (i and reach[i - 1] > m.start):
+            out.append(m)
+    return out

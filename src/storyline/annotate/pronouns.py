@@ -7,13 +7,15 @@ unambiguous; otherwise the answer is None.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from storyline.annotate.doctext import doc_text, token_at
+from storyline.annotate.doctext import doc_text, sentence_at, token_at, token_starts
+from storyline.annotate.doctext import sentences as doc_sentences
 from storyline.annotate.entities import given_name_gender
 from storyline.annotate.gazetteer import is_generation
 from storyline.annotate.quotes import quoted_spans
@@ -83,8 +85,8 @@ def resolve_pronoun(doc: Doc, char_start: int, mentions: list[Mention], _depth: 
     if reporter is not None and wanted(reporter):
         return reporter
 
-    sentences = list(doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= tok.i < s.end)
+    sentences = doc_sentences(doc)
+    here = sentence_at(doc, tok.i)
     lookback = _LOOKBACK
     if word == SOMEONE:
         # a role is a name for the story's main person, the subject of the sentence before: not a name in
@@ -213,9 +215,11 @@ def _common_subject_between(doc: Doc, start: int, end: int, nouns: frozenset[str
     inside a quotation does not count: in '“The reason for this decision is …,” it added' the "it" is
     still the authority that spoke before."""
     quoted = quoted_spans(doc)
-    return any(start <= t.idx < end and t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
+    starts = token_starts(doc)
+    between = doc[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    return any(t.dep_ in _SUBJECT and t.pos_ == "NOUN" and not t.ent_type_
                and (nouns is None or t.lower_ in nouns)
-               and not any(a <= t.idx < b for a, b in quoted) for t in doc)
+               and not any(a <= t.idx < b for a, b in quoted) for t in between)
 
 
 def _conj_head(tok: Token) -> Token:
@@ -258,16 +262,19 @@ def _gender_in(text: str, name: str) -> str | None:
     if len(words) > 2 and is_generation(words[-1]):
         words = words[:-1]
     mr, mrs, titled, described, goes_on = _gender_patterns(words[-1])
-    if mr.search(text):
+    # each pattern holds the surname: read only around where the text writes it (a long text names
+    # hundreds of people, and a pass over all of it for each would grow with their product)
+    around = _around(text, words[-1])
+    if any(mr.search(text, a, b) for a, b in around):
         return "male"
-    if mrs.search(text):
+    if any(mrs.search(text, a, b) for a, b in around):
         return "female"
     # what the text says the person is: "Congresswoman Omar", "Omar is one of the first two Muslim women
     # elected to Congress", "Carlineo, a father of two"
-    said = {_GENDERED[w.lower()] for w in titled.findall(text)}
-    said |= {_GENDERED[w.lower()] for w in described.findall(text)}
+    said = {_GENDERED[w.lower()] for a, b in around for w in titled.findall(text, a, b)}
+    said |= {_GENDERED[w.lower()] for a, b in around for w in described.findall(text, a, b)}
     # or how the text goes on about the person: "Sanders said he would release his return"
-    said |= {"male" if w.lower() == "he" else "female" for w in goes_on.findall(text)}
+    said |= {"male" if w.lower() == "he" else "female" for a, b in around for w in goes_on.findall(text, a, b)}
     if len(said) == 1:
         return said.pop()
     # else the given name, when it is (almost) only one sex's: the text outranks it ("Ilhan" is a man's
@@ -287,6 +294,23 @@ _TITLE_WORDS = "|".join(w.capitalize() for w in _GENDERED
                         or w in ("queen", "princess", "duchess", "empress", "lady", "dame", "king", "prince",
                                  "duke", "emperor", "lord", "sir"))
 _NOUN_WORDS = "|".join(_GENDERED)
+
+
+_REACH = 200  # characters a _gender_patterns match may run on before or after the surname
+
+
+def _around(text: str, word: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within ``_REACH`` characters of where it writes ``word``, merged."""
+    out: list[tuple[int, int]] = []
+    i = text.find(word)
+    while i >= 0:
+        a, b = max(0, i - _REACH), min(len(text), i + len(word) + _REACH)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        i = text.find(word, i + 1)
+    return out
 
 
 # Compiled once per surname, not per document: a corpus on one story asks about the same people in every

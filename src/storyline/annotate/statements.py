@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.annotate.doctext import sentence_at_char
+from storyline.annotate.doctext import sentences as doc_sentences
 from storyline.annotate.quotes import _speaker_bounds, quoted_spans
 from storyline.annotate.verbforms import verb_forms
 
@@ -70,8 +72,8 @@ def document_before(doc: Doc, start: int) -> str | None:
 
 def _told_before(doc: Doc, start: int, back: int) -> Iterator[Token]:
     """The words before ``start`` outside quotations, nearest first, in its sentence and ``back`` before it."""
-    sentences = list(doc.sents)
-    here = next((k for k, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
+    sentences = doc_sentences(doc)
+    here = sentence_at_char(doc, start)
     if here is None:
         return
     quoted = quoted_spans(doc)
