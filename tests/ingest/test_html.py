@@ -184,3 +184,14 @@ def test_the_review_page_keeps_its_linked_sentences_whole() -> None:
     page = PAGES / "html" / "65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c.html.gz"
     text = extract_page(gzip.decompress(page.read_bytes())).text
     assert "the last i9 MacBook Pro was released, Apple has unveiled" in text
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500])
+def test_an_article_nested_deeper_than_libxml2s_default_limit_is_still_extracted(depth: int) -> None:
+    # libxml2 drops what lies 256 elements deep unless told otherwise: the page was rejected as empty
+    sample = Path(__file__).resolve().parents[2] / "examples" / "korea-summits" / "003_6fc8fe7da1af5feb.txt"
+    paragraphs = [p for p in sample.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 30]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = f"<html><head><title>T</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
+    page = extract_page(html)
+    assert [" ".join(p.split()) for p in page.text.split("\n\n")] == [" ".join(p.split()) for p in paragraphs]

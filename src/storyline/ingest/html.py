@@ -112,7 +112,8 @@ def _parse(html: str) -> Any:
     # lxml refuses str input that carries an XML encoding declaration.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        tree = lxml.html.document_fromstring(html)
+        # huge_tree: libxml2 stops at 256 levels of nesting without it, and the article below is lost
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as err:
         raise RejectedInput(f"the HTML page cannot be parsed ({err}): re-save the article page") from err
     return tree
@@ -136,6 +137,10 @@ class _Block:
 def article_body(html: str, tree: Any, meta: dict[str, Any]) -> str:
     """The article text, paragraphs separated by a blank line ("" when none is found)."""
     blocks = _trafilatura_blocks(html, meta.get("url"))
+    if not blocks and _deeper_than(tree, _LIBXML2_DEPTH):
+        # trafilatura parses the page itself, and libxml2 drops what lies over 256 elements deep: give it
+        # the page parsed as it parses it, with that limit lifted (only then: its own parse stays the rule)
+        blocks = _trafilatura_blocks(_deep_tree(html), meta.get("url"))
     blocks = _without_link_blocks(blocks)
     paragraphs = _without_leading_headline(blocks, meta.get("title"))
     paragraphs = _with_sibling_containers(paragraphs, tree)
@@ -144,7 +149,23 @@ def article_body(html: str, tree: Any, meta: dict[str, Any]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _trafilatura_blocks(html: str, url: str | None) -> list[_Block]:
+_LIBXML2_DEPTH = 255  # elements deep a page may nest before libxml2, without huge_tree, drops the rest
+
+
+def _deeper_than(tree: Any, depth: int) -> bool:
+    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {depth}])"))
+
+
+def _deep_tree(html: str) -> Any:
+    """The page parsed with trafilatura's own parser settings, and no limit on nesting."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
+                                  huge_tree=True)
+    return lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html), parser=parser)
+
+
+def _trafilatura_blocks(html: str | Any, url: str | None) -> list[_Block]:
     import trafilatura
     from lxml import etree
 
