@@ -111,10 +111,10 @@ def test_folder_named_like_a_file_is_skipped(tmp_path):
 def test_unreadable_file_is_skipped_with_advice(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(ARTICLE)
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     (bad,) = _items(tmp_path / "a.txt")
     assert isinstance(bad, Skipped) and "permission" in bad.reason
 
@@ -231,3 +231,31 @@ def test_a_file_name_in_no_utf8_is_named_with_escapes_that_keep_names_apart(tmp_
     assert all(n.encode("utf-8") for n in names)
     missing = list(iter_inputs([os.fsdecode(folder + b"/gone\xff.txt")]))
     assert missing[0].source_path.endswith("gone\\xff.txt") and "no such file" in missing[0].reason
+
+
+def test_a_pipe_in_a_folder_is_skipped_not_waited_on_and_a_named_one_is_read(tmp_path):
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer forever
+    items = list(iter_inputs([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["RawInput", "Skipped"]
+    assert "not a regular file" in items[1].reason
+    # named on the command line (process substitution, <(zcat …)), it is read
+    writer = threading.Thread(target=lambda: (tmp_path / "pipe.txt").write_text(ARTICLE))
+    writer.start()
+    (raw,) = iter_inputs([tmp_path / "pipe.txt"])
+    writer.join()
+    assert isinstance(raw, RawInput) and raw.content == ARTICLE.encode()
+
+
+def test_a_device_that_never_ends_is_read_only_up_to_the_cap():
+    from pathlib import Path
+
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    (bad,) = iter_inputs(["/dev/zero"], max_bytes=1_000_000)  # it had been read until memory ran out
+    assert isinstance(bad, Skipped) and "cap" in bad.reason

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -89,7 +90,22 @@ def _walk(root: Path, max_bytes: int, excluded: set[Path]) -> Iterator[RawInput 
             p = Path(dirpath) / name
             if _not_an_article(name) or (excluded and p.resolve() in excluded):
                 continue
+            if _special(p):
+                # a named pipe waits for a writer forever, a device never ends: named on the command line
+                # one is read (process substitution, <(zcat …)), found in a folder it is no saved article
+                from storyline.ingest.encoding import printable_path
+
+                yield Skipped(printable_path(p), "is not a regular file (a named pipe, a device or a socket): "
+                                                 "save the article as a file, or name the pipe on the command line")
+                continue
             yield from _read_file(p, max_bytes)
+
+
+def _special(p: Path) -> bool:
+    try:
+        return not stat.S_ISREG(p.stat().st_mode)
+    except OSError:
+        return False  # a broken link: _read_file names it
 
 
 def _not_an_article(name: str) -> bool:
@@ -109,11 +125,16 @@ def _read_file(p: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
             yield Skipped(src, "is a folder named like a file: pass the files inside it, or rename it")
             return
         size = p.stat().st_size
+        if size <= max_bytes:
+            # read no more than the cap allows: a pipe or a device reports no size (/dev/zero never ends)
+            with p.open("rb") as f:
+                data = f.read(max_bytes + 1)
+            size = len(data)
         if size > max_bytes:
-            yield Skipped(src, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB cap: "
+            yield Skipped(src, f"file is over the {max_bytes / 1e6:.0f} MB cap"
+                               f"{f' ({size / 1e6:.1f} MB)' if p.is_file() else ''}: "
                                "split it, or raise the cap with --max-bytes")
             return
-        data = p.read_bytes()
     except PermissionError:
         yield Skipped(src, "cannot be read (permission denied): fix its permissions (chmod +r) and re-run")
         return
