@@ -1,6 +1,7 @@
 """The CLI, driven as a user would (typer's CliRunner), on the sample corpus."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -171,3 +172,15 @@ def test_timeline_says_dates_as_a_reader_does(analyzed):
 def test_views_on_a_missing_store_say_what_to_do(tmp_path):
     result = runner.invoke(app, ["timeline", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "storyline analyze" in result.output
+
+
+@pytest.mark.parametrize("command", [["analyze", "IN", "--out", "OUT"], ["documents", "--db", "OUT/storyline.db"]])
+def test_a_damaged_store_ends_the_command_with_what_to_do_not_a_traceback(tmp_path, sample_dir, command):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "storyline.db").write_bytes(b"\x00garbage, not SQLite" * 100)
+    args = [a.replace("IN", str(sample_dir)).replace("OUT", str(tmp_path / "out")) for a in command]
+    done = subprocess.run([sys.executable, "-c", "from storyline.cli import app; app()", *args],
+                          capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"})
+    assert done.returncode == 1
+    assert "error: cannot open" in done.stderr and "move the damaged one away" in done.stderr
+    assert "Traceback" not in done.stderr and "╭" not in done.stderr

@@ -12,7 +12,22 @@ import typer
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.store import DEFAULT_DB
 
-app = typer.Typer(
+
+class _Storyline(typer.Typer):
+    """The command: an error storyline raises on purpose (a damaged store, a missing model) ends it with
+    its message, which says what to do, rather than with a traceback."""
+
+    def __call__(self, *args, **kwargs):
+        from storyline.errors import StorylineError
+
+        try:
+            return super().__call__(*args, **kwargs)
+        except StorylineError as err:
+            _console().print(f"[bold red]error:[/] {err}")
+            sys.exit(1)
+
+
+app = _Storyline(
     name="storyline",
     help="Turn news articles from many outlets into a sourced picture of a story: clean documents, actors, "
     "a cross-source timeline, quotes with speakers, stories, an HTML report.\n\n"
