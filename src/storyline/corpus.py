@@ -158,8 +158,9 @@ def analyze(paths: Iterable[str | Path], out: str | Path, *, max_bytes: int = DE
             on_stage: Callable[[str], None] | None = None, workers: int | None = None) -> AnalyzeResult:
     """Ingest, annotate, link, export and report in one go, into the folder ``out`` (``workers``: see
     ``Corpus.annotate``)."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    from storyline.present.files import make_folder
+
+    out = make_folder(out)
     with Corpus(out / "storyline.db") as corpus:
         report = corpus.ingest(paths, max_bytes=max_bytes, progress=on_ingest)
         if on_stage:

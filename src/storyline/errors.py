@@ -14,3 +14,7 @@ class RejectedInput(StorylineError):
 
 class StoreError(StorylineError):
     """The SQLite store cannot be opened or written."""
+
+
+class OutputError(StorylineError):
+    """An output folder or file (the export, the report) cannot be written."""

@@ -52,12 +52,9 @@ def build_export(store: Store) -> dict[str, Any]:
 
 
 def write_export(export: dict[str, Any], path: str | Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(export, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)  # atomic: a reader never sees half a file
-    return path
+    from storyline.present.files import write_atomically
+
+    return write_atomically(path, json.dumps(export, ensure_ascii=False, indent=2))
 
 
 def export_schema() -> dict[str, Any]:

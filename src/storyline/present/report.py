@@ -367,9 +367,6 @@ def render_report(export: dict[str, Any]) -> str:
 
 
 def write_report(export: dict[str, Any], path: str | Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(render_report(export), encoding="utf-8")
-    tmp.replace(path)  # atomic: a browser never opens half a report
-    return path
+    from storyline.present.files import write_atomically
+
+    return write_atomically(path, render_report(export))

@@ -51,7 +51,11 @@ class Store:
         self.path = Path(path)
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file: pass --db FILE")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot make the folder for {self.path} ({err.strerror or err}): point --db "
+                             "somewhere writable") from err
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
