@@ -132,7 +132,9 @@ def test_dates_become_iso_as_precise_as_given(value, iso):
 
 
 @pytest.mark.parametrize("junk", ["", "hello", "7", "27 Feb", "2 hours ago", "yesterday", "2019-02-30",
-                                  "32/13/2019", "May the talks go well", None, True, 12])
+                                  "32/13/2019", "May the talks go well", None, True, 12,
+                                  # a zone offset off the clock had raised (a whole record failed)
+                                  "2019-02-27T10:00:00+25:00", "2019-02-27T10:00:00-24:30"])
 def test_junk_dates_are_rejected(junk):
     assert normalize_datetime(junk) is None
 

@@ -259,3 +259,19 @@ def test_a_device_that_never_ends_is_read_only_up_to_the_cap():
         pytest.skip("no /dev/zero here")
     (bad,) = iter_inputs(["/dev/zero"], max_bytes=1_000_000)  # it had been read until memory ran out
     assert isinstance(bad, Skipped) and "cap" in bad.reason
+
+
+def test_metadata_given_as_other_values_than_text_neither_fails_nor_garbles(tmp_path):
+    from storyline.ingest.document import build_document
+
+    records = [{"text": ARTICLE, "url": ["https://example.com/a", "https://example.com/b"], "title": 12,
+                "outlet": {"@type": "Organization", "name": "Example News"}, "published": 1551290400,
+                "language": ["en"]},
+               {"text": ARTICLE, "url": True, "title": [], "outlet": {"logo": "x.png"}, "published": {},
+                "updated": [None], "language": 7}]
+    p = tmp_path / "odd.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    first, second = (build_document(raw) for raw in iter_inputs([p]))  # a list "url" had crashed the store
+    assert (first.url, first.title, first.outlet) == ("https://example.com/a", "12", "Example News")
+    assert first.published == "2019-02-27T18:00:00+00:00"
+    assert (second.url, second.title, second.published, second.updated) == (None, None, None, None)

@@ -62,6 +62,11 @@ def build_document(raw: RawInput) -> Document:
     given.pop("_charset", None)
     meta = {k: v for k, v in found.items() if v}
     meta.update({k: v for k, v in given.items() if v})
+    # a field given as another kind of value than text ("url": ["…"], "title": 12, "outlet": {"name": …}):
+    # the text in it, or nothing
+    for field in ("title", "url", "outlet", "language", "published", "updated"):
+        if field in meta:
+            meta[field] = _text_in(meta[field])
 
     words = len(body.split())
     if words == 0:
@@ -72,8 +77,8 @@ def build_document(raw: RawInput) -> Document:
                             "article; check that the file holds the full text")
 
     url = meta.get("url")
-    published = md.normalize_datetime(str(meta["published"])) if meta.get("published") else None
-    updated = md.normalize_datetime(str(meta["updated"])) if meta.get("updated") else None
+    published = md.normalize_datetime(meta["published"]) if meta.get("published") else None
+    updated = md.normalize_datetime(meta["updated"]) if meta.get("updated") else None
     inferred = False
     notes: list[str] = []
     if published is None:
@@ -93,7 +98,7 @@ def build_document(raw: RawInput) -> Document:
     if paywalled:
         notes.append("the page marks its article as for subscribers only (isAccessibleForFree: false): the "
                      "text may be only the part shown to everyone; save the page while signed in for the rest")
-    language = detect_language(body) or (str(meta["language"])[:2].lower() if meta.get("language") else None)
+    language = detect_language(body) or (meta["language"][:2].lower() if meta.get("language") else None)
     if language and language != "en":
         notes.append(f"language is '{language}', not English: English-only analysis stages skip it")
 
@@ -125,6 +130,23 @@ def _decode_html(data: bytes, charset: str | None, source: str) -> str:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong charset header is common: fall back to detection
     return decode_bytes(data, source)
+
+
+def _text_in(value: Any) -> str | None:
+    """The text a metadata value holds: a string; a number written out; the first text in a list; a
+    schema.org object's name, url or value; else None (true/false, an empty list)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return next((t for v in value if (t := _text_in(v))), None)
+    if isinstance(value, dict):
+        return next((t for k in ("name", "url", "@id", "href", "value", "text", "@value") if (t := _text_in(value.get(k)))),
+                    None)
+    return None
 
 
 def _one_line(value: Any) -> str | None:

@@ -344,7 +344,10 @@ def normalize_datetime(value: Any) -> str | None:
     moment, has_day, has_time = found
     if not has_day:
         return moment.strftime("%Y-%m")
-    return _iso(moment, has_time)
+    try:
+        return _iso(moment, has_time)
+    except ValueError:
+        return None  # "2019-02-27T10:00:00+25:00": dateutil keeps a zone offset off the clock; no time has one
 
 
 def _parse_dateutil(text: str) -> tuple[datetime, bool, bool] | None:
@@ -382,12 +385,15 @@ def _parse_dateparser(text: str) -> tuple[datetime, bool, bool] | None:
         return None
     settings = {"REQUIRE_PARTS": ["month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
                 "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        moment = dateparser.parse(text, settings=settings)
-        if moment is None:
-            return None
-        other = dateparser.parse(text, settings={**settings, "PREFER_DAY_OF_MONTH": "last"})
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            moment = dateparser.parse(text, settings=settings)
+            if moment is None:
+                return None
+            other = dateparser.parse(text, settings={**settings, "PREFER_DAY_OF_MONTH": "last"})
+    except (ValueError, OverflowError, TypeError):
+        return None  # dateparser raises on some junk rather than giving None
     has_day = other is not None and other.day == moment.day
     has_time = bool(_TIME_WORDS.search(text))
     return moment, has_day, has_time
