@@ -195,3 +195,16 @@ def test_an_article_nested_deeper_than_libxml2s_default_limit_is_still_extracted
     html = f"<html><head><title>T</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
     page = extract_page(html)
     assert [" ".join(p.split()) for p in page.text.split("\n\n")] == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_jsonld_values_of_odd_kinds_never_fail_a_page() -> None:
+    # a zone offset off the clock had raised out of extract_page; lists, objects and numbers where text
+    # belongs are read for the text in them or passed over
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    odd = json.dumps({"@context": "https://schema.org", "@type": ["NewsArticle"], "headline": [[["deep"]]],
+                      "datePublished": "2019-02-28T14:05:00+25:00", "dateModified": {"@value": 5},
+                      "author": [None, 12, {"name": ["x"]}], "publisher": "", "inLanguage": True})
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>',
+                  f'<script type="application/ld+json">{odd}</script>', html, count=1, flags=re.S)
+    page = extract_page(html)
+    assert page.text and "+25:00" not in (page.published or "")  # another of its dates, or none

@@ -600,7 +600,10 @@ def _iso(value: Any) -> str | None:
     has_time = bool(re.search(r"\d[T ]\d{1,2}:\d{2}", value))
     if not has_time:
         return parsed.date().isoformat()
-    return parsed.isoformat()
+    try:
+        return parsed.isoformat()
+    except ValueError:
+        return None  # "2019-02-27T10:00:00+25:00": dateutil keeps a zone offset off the clock
 
 
 def _language_code(value: str | None) -> str | None:
