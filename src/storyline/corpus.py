@@ -65,7 +65,7 @@ class Corpus:
             if progress:
                 progress(by_id[ann.document])
 
-        workers = default_workers(len(todo)) if workers is None else workers
+        workers = default_workers(len(todo), sum(len(d.text) for d in todo)) if workers is None else workers
         for _ in annotate_documents(todo, on_done=save, workers=workers):
             pass
         return len(todo)

@@ -226,6 +226,10 @@ def test_documents_are_parsed_in_one_process_per_core_but_no_more_than_there_are
     # one batch of documents is parsed in one process: a second would have nothing to do
     assert parsing.default_workers(3) == 1 and parsing.default_workers(16) == 1
     assert parsing.default_workers(17) == 2 and parsing.default_workers(10_000) == 2
+    # one long text is parsed in pieces, two to a batch: its batches go to both processes
+    assert parsing.default_workers(1, 150_000) == 1 and parsing.default_workers(1, 1_950_000) == 2
+    batches = list(parsing._batches(["x" * 100_000] * 5 + ["y" * 5_000] * 40))
+    assert [len(b) for b in batches] == [2, 2, 16, 16, 9]  # a piece and an article make a batch too
     monkeypatch.setattr(parsing.os, "cpu_count", lambda: 16)
     assert parsing.default_workers(10_000) == 4  # each worker holds a parser's memory
     monkeypatch.setattr(parsing.sys, "platform", "darwin")
