@@ -5,7 +5,8 @@ pronoun made those components quadratic in the document's length."""
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,27 +51,52 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return tok if char < tok.idx + len(tok.text) else None
 
 
-def sentences(doc: Doc) -> list[Span]:
+class _Sentences(Sequence["Span"]):
+    """A document's sentences as spans made on demand from their stored bounds (only numbers are kept in
+    the Doc: a Span kept there would hold the Doc in a cycle, freed only by the garbage collector)."""
+
+    def __init__(self, doc: Doc, bounds: list[tuple[int, int]]) -> None:
+        self._doc, self._bounds = doc, bounds
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+    @overload
+    def __getitem__(self, k: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Span]: ...
+
+    def __getitem__(self, k: int | slice) -> Span | list[Span]:
+        if isinstance(k, slice):
+            return [self._doc[a:b] for a, b in self._bounds[k]]
+        a, b = self._bounds[k]
+        return self._doc[a:b]
+
+
+def _bounds(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[int], list[int]]:
+    """Each sentence's token bounds, and its first token, first character and end character, in order."""
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        sents = list(doc.sents)
+        found = doc.user_data[_SENTS] = ([(s.start, s.end) for s in sents], [s.start for s in sents],
+                                         [s.start_char for s in sents], [s.end_char for s in sents])
+    return found
+
+
+def sentences(doc: Doc) -> Sequence[Span]:
     """The document's sentences, in order (``Doc.sents`` walks every token on each access)."""
-    sents = doc.user_data.get(_SENTS)
-    if sents is None:
-        sents = doc.user_data[_SENTS] = list(doc.sents)
-    return sents
+    return _Sentences(doc, _bounds(doc)[0])
 
 
 def sentence_at(doc: Doc, token_i: int) -> int:
     """The index in ``sentences(doc)`` of the sentence holding token ``token_i``."""
-    starts = doc.user_data.get(_SENTS + ".starts")
-    if starts is None:
-        starts = doc.user_data[_SENTS + ".starts"] = [s.start for s in sentences(doc)]
-    return bisect.bisect_right(starts, token_i) - 1
+    return bisect.bisect_right(_bounds(doc)[1], token_i) - 1
 
 
 def sentence_at_char(doc: Doc, char: int) -> int | None:
     """The index in ``sentences(doc)`` of the sentence whose characters include ``char``; None for the
     spaces after a sentence's last token."""
-    starts = doc.user_data.get(_SENTS + ".chars")
-    if starts is None:
-        starts = doc.user_data[_SENTS + ".chars"] = [s.start_char for s in sentences(doc)]
+    _, _, starts, ends = _bounds(doc)
     k = bisect.bisect_right(starts, char) - 1
-    return k if k >= 0 and char < sentences(doc)[k].end_char else None
+    return k if k >= 0 and char < ends[k] else None
