@@ -208,3 +208,11 @@ def test_jsonld_values_of_odd_kinds_never_fail_a_page() -> None:
                   f'<script type="application/ld+json">{odd}</script>', html, count=1, flags=re.S)
     page = extract_page(html)
     assert page.text and "+25:00" not in (page.published or "")  # another of its dates, or none
+
+
+def test_jsonld_nested_past_what_a_reader_goes_is_passed_over_and_the_article_kept() -> None:
+    html = (FIXTURES / "jsonld_newsarticle.html").read_text(encoding="utf-8")
+    deep = "[" * 100_000 + "]" * 100_000
+    html = html.replace("</head>", f'<script type="application/ld+json">{deep}</script></head>', 1)
+    page = extract_page(html)  # json's RecursionError had failed the page
+    assert page.title == "Kim and Trump walk out of Hanoi summit early" and page.text

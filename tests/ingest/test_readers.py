@@ -275,3 +275,35 @@ def test_metadata_given_as_other_values_than_text_neither_fails_nor_garbles(tmp_
     assert (first.url, first.title, first.outlet) == ("https://example.com/a", "12", "Example News")
     assert first.published == "2019-02-27T18:00:00+00:00"
     assert (second.url, second.title, second.published, second.updated) == (None, None, None, None)
+
+
+def test_json_nested_past_what_a_reader_goes_is_skipped_and_the_rest_is_read(tmp_path):
+    # json raises RecursionError there, which had ended the whole batch
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "feed.jsonl").write_text('{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n"
+                                         + json.dumps({"text": ARTICLE}) + "\n")
+    items = list(iter_inputs([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Skipped", "Skipped", "RawInput"]
+    assert all("deeper than a JSON reader goes" in i.reason for i in items[:2])
+    assert items[1].reason.startswith("line 1 ")
+
+
+def test_a_reader_failing_in_a_way_no_one_foresaw_skips_that_file_only(tmp_path, monkeypatch):
+    from storyline.ingest import readers
+
+    (tmp_path / "a.json").write_text(json.dumps([{"text": ARTICLE}, {"text": ARTICLE + " More."}]))
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    real = readers.record_from_json
+    calls = []
+
+    def fails_second(item):
+        calls.append(item)
+        if len(calls) == 2:
+            raise KeyError("a bug")
+        return real(item)
+
+    monkeypatch.setattr(readers, "record_from_json", fails_second)
+    items = list(iter_inputs([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["RawInput", "Skipped", "RawInput"]
+    assert items[1].source_path.endswith("a.json") and "KeyError" in items[1].reason
+    assert "the other files went on" in items[1].reason and items[2].source_path.endswith("b.txt")

@@ -458,11 +458,13 @@ def _jsonld_nodes(tree: Any) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw, strict=False)
+        except RecursionError:
+            continue  # nested past what a JSON reader goes: no metadata is
         except ValueError:
             # Trailing commas and HTML comments around the JSON are the usual CMS slips.
             try:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.strip("<!->").strip()), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         stack = [without_surrogates(data)]
         while stack:

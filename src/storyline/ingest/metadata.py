@@ -126,7 +126,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         return {}
     try:
         data = without_surrogates(json.loads(sidecar.read_text(encoding="utf-8-sig")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise RejectedInput(f"its sidecar {sidecar.name} cannot be read as JSON ({err}): "
                             "fix the sidecar or remove it") from err
     if not isinstance(data, dict):

@@ -68,7 +68,7 @@ def iter_inputs(
     for path in paths:
         if str(path) == "-":
             data = sys.stdin.buffer.read()
-            yield from _read_bytes("<stdin>", "<stdin>", data, max_bytes=max_bytes)
+            yield from _guarded("<stdin>", _read_bytes("<stdin>", "<stdin>", data, max_bytes=max_bytes))
             continue
         p = Path(path)
         if p.is_dir():
@@ -141,7 +141,19 @@ def _read_file(p: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
     except OSError as err:
         yield Skipped(src, f"cannot be read ({err.strerror or err}): check the file and re-run")
         return
-    yield from _read_bytes(src, p.name, data, max_bytes=max_bytes, sidecar=_sidecar_for(p))
+    yield from _guarded(src, _read_bytes(src, p.name, data, max_bytes=max_bytes, sidecar=_sidecar_for(p)))
+
+
+def _guarded(src: str, inputs: Iterator[RawInput | Skipped]) -> Iterator[RawInput | Skipped]:
+    """``inputs``, and when reading them fails in a way no reader foresaw, that file named with what
+    happened in place of the rest of it: the other files are still read."""
+    try:
+        yield from inputs
+    except Exception as err:  # a bug must not stop the batch
+        import traceback
+
+        detail = traceback.format_exception_only(type(err), err)[-1].strip()
+        yield Skipped(src, f"could not be read ({detail}): the other files went on; please report this file")
 
 
 def _sidecar_for(p: Path) -> Path | None:
@@ -257,7 +269,11 @@ def _json_loads(text: str) -> Any:
     """``json.loads``, with each lone surrogate escape ("\\ud800" without its pair) read as U+FFFD."""
     from storyline.ingest.encoding import without_surrogates
 
-    obj = json.loads(text)
+    try:
+        obj = json.loads(text)
+    except RecursionError as err:
+        raise RejectedInput("nests its JSON deeper than a JSON reader goes (over a thousand levels); no "
+                            "article's record is so deep: check how the file was made") from err
     return without_surrogates(obj) if "\\u" in text else obj
 
 
@@ -295,6 +311,9 @@ def _read_jsonl(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]
         except json.JSONDecodeError as err:
             yield Skipped(member, f"line {n} is not valid JSON ({err.msg}, column {err.colno}): fix or remove "
                                   "that line; the file's other lines were read")
+            continue
+        except RejectedInput as err:
+            yield Skipped(member, f"line {n} {err}")
             continue
         try:
             kind, content, meta = record_from_json(obj)
