@@ -140,8 +140,10 @@ def test_annotate_says_why_a_document_was_not_analyzed(tmp_path):
     assert "not analyzed" in result.stderr and "bericht.txt" in result.stderr
 
 
-def test_annotate_rejects_a_bad_dct():
-    result = runner.invoke(app, ["annotate", "x.txt", "--dct", "yesterday"])
+@pytest.mark.parametrize("dct", ["yesterday", "2019-13-45", "2019-02-30", "2019-00"])
+def test_annotate_rejects_a_bad_dct(dct):
+    # one shaped like a date but off the calendar had failed every document's analysis
+    result = runner.invoke(app, ["annotate", "x.txt", "--dct", dct])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 

@@ -171,8 +171,10 @@ def annotate(
     if dct is not None:
         import re
 
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", dct):
-            _fail(f"--dct {dct!r} is not a date: give YYYY-MM-DD", code=2)
+        from storyline.temporal import bounds
+
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", dct) or bounds(dct) is None:
+            _fail(f"--dct {dct!r} is not a date on the calendar: give YYYY-MM-DD", code=2)
     results = []
     for obj in annotate_files(files, dct=dct, clean=not no_clean, workers=workers):
         if "skipped" in obj:

@@ -185,7 +185,10 @@ def annotate_files(paths: Iterable[str | Path], *, dct: str | None = None, clean
     """Each file's own analysis (no corpus): the `annotate` command's objects, or a skip record, in input
     order. The files are parsed in batches, as `analyze` parses them (``workers``: in that many processes)."""
     from storyline.annotate.pipeline import annotate_documents
+    from storyline.temporal import bounds
 
+    if dct is not None and bounds(dct) is None:
+        raise ValueError(f"dct {dct!r} is not a date on the calendar: give YYYY-MM-DD")
     queued: deque[Document | dict[str, Any]] = deque()  # documents and skip records, in input order
 
     def documents() -> Iterator[Document]:
