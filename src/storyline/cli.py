@@ -41,7 +41,7 @@ PathsArg = Annotated[list[str], typer.Argument(
     help="Files or folders (recursive); '-' reads one document from stdin. Formats: .txt .md .html .htm "
          ".json .jsonl .warc .warc.gz RSS/Atom .xml, and any of these as .gz.", show_default=False)]
 DbOpt = Annotated[Path, typer.Option("--db", help="The corpus's SQLite store.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Skip input files larger than this many bytes.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Skip input files larger than this many bytes.")]
 
 
 def _console():
