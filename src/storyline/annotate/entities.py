@@ -612,7 +612,7 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
     """A known surname spaCy skipped ("the Trump- Kim summit") is a PERSON mention too."""
     if not parts:
         return spans
-    taken = _Intervals((s.start, s.end) for s in spans)
+    taken = _Intervals((s.start, s.end, 0) for s in spans)
     added: list[_Span] = []
     for tok in doc:
         word = _POSSESSIVE_END.sub("", tok.text.rstrip("-\u2010\u2011\u2013\u2014"))
@@ -631,20 +631,28 @@ def _with_propagated_names(doc: Doc, spans: list[_Span], parts: dict[str, set[st
 
 
 class _Intervals:
-    """Character ranges, asked whether any overlaps a range without a pass over all of them."""
+    """Character ranges [start, end), each with a key, asked which overlap a range without a pass over all
+    of them: a long text holds thousands of mentions."""
 
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+    def __init__(self, ranges: Iterable[tuple[int, int, int]]) -> None:
         self._ranges = sorted(ranges)
-        self._longest = max((b - a for a, b in self._ranges), default=0)
+        self._longest = max((b - a for a, b, _ in self._ranges), default=0)
 
-    def add(self, a: int, b: int) -> None:
-        bisect.insort(self._ranges, (a, b))
+    def add(self, a: int, b: int, key: int = 0) -> None:
+        bisect.insort(self._ranges, (a, b, key))
         self._longest = max(self._longest, b - a)
 
-    def overlaps(self, a: int, b: int) -> bool:
+    def remove(self, a: int, b: int, key: int = 0) -> None:
+        self._ranges.pop(bisect.bisect_left(self._ranges, (a, b, key)))
+
+    def overlapping(self, a: int, b: int) -> list[int]:
+        """The keys of the ranges that overlap [a, b)."""
         lo = bisect.bisect_left(self._ranges, (a - self._longest,))
         hi = bisect.bisect_left(self._ranges, (b,))
-        return any(end > a for _, end in self._ranges[lo:hi])
+        return [key for _, end, key in self._ranges[lo:hi] if end > a]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return bool(self.overlapping(a, b))
 
 
 # "the Trump-Kim summit", "a Biden-Xi call": the other name of a two-leader compound is a person too,
@@ -676,25 +684,20 @@ def _with_repeated_surfaces(text: str, spans: list[_Span]) -> list[_Span]:
         if s.label != "PERSON" and surface[:1].isupper() and len(surface) > 1:
             labels.setdefault(surface, Counter())[s.label] += 1
     out = {id(o): o for o in spans}  # in order, new spans last
-    # the spans by start, to find those a match overlaps without a pass over all of them (a long text
-    # holds thousands of mentions and writes its names thousands of times)
-    index = sorted((o.start, o.end, id(o)) for o in spans)
-    longest = max((o.end - o.start for o in spans), default=0)
+    index = _Intervals((o.start, o.end, id(o)) for o in spans)
     runs = _word_starts(text)
     for surface in sorted(labels, key=len, reverse=True):
         label = labels[surface].most_common(1)[0][0]
         for m in _occurrences(text, surface, runs):
             a, b = m.span()
-            lo, hi = bisect.bisect_left(index, (a - longest,)), bisect.bisect_left(index, (b,))
-            overlapping = [out[k] for _, end, k in index[lo:hi] if end > a]
+            overlapping = [out[k] for k in index.overlapping(a, b)]
             if all(a <= o.start and o.end <= b and (o.start, o.end) != (a, b) for o in overlapping):
                 for o in overlapping:
                     del out[id(o)]
-                    index.pop(bisect.bisect_left(index, (o.start, o.end, id(o))))
+                    index.remove(o.start, o.end, id(o))
                 new = _Span(a, b, label)
                 out[id(new)] = new
-                bisect.insort(index, (a, b, id(new)))
-                longest = max(longest, b - a)
+                index.add(a, b, id(new))
     return list(out.values())
 
 

@@ -61,7 +61,7 @@ def default_workers(documents: int, characters: int = 0) -> int:
     four), no more than there are batches to give them, where forking is the way to start them (Linux);
     else one. Measured on this 2-core machine, two processes beat one from 40 documents on (12.0 s against
     13.7 s; 80: 15.0 s against 19.7 s). A long text counts as its pieces (one text of 1.95 million
-    characters is 20 pieces, two batches)."""
+    characters is 20 pieces, in ten batches of two)."""
     cores = min(os.cpu_count() or 1, _MAX_WORKERS)
     batches = max(-(-documents // _BATCH), -(-characters // _BATCH_CHARS))
     return max(1, min(cores, batches)) if _can_fork() else 1
