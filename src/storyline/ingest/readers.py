@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import RejectedInput
+from storyline.ingest.encoding import printable_path, without_surrogates
 from storyline.model import Skipped
 
 __all__ = ["DEFAULT_MAX_BYTES", "JSON_FIELDS", "RawInput", "iter_inputs", "record_from_json"]
@@ -76,8 +77,6 @@ def iter_inputs(
         elif p.exists() or p.is_symlink():
             yield from _read_file(p, max_bytes)
         else:
-            from storyline.ingest.encoding import printable_path
-
             yield Skipped(printable_path(p), "no such file or folder: check the path")
 
 
@@ -93,8 +92,6 @@ def _walk(root: Path, max_bytes: int, excluded: set[Path]) -> Iterator[RawInput 
             if _special(p):
                 # a named pipe waits for a writer forever, a device never ends: named on the command line
                 # one is read (process substitution, <(zcat …)), found in a folder it is no saved article
-                from storyline.ingest.encoding import printable_path
-
                 yield Skipped(printable_path(p), "is not a regular file (a named pipe, a device or a socket): "
                                                  "save the article as a file, or name the pipe on the command line")
                 continue
@@ -117,8 +114,6 @@ def _not_an_article(name: str) -> bool:
 
 
 def _read_file(p: Path, max_bytes: int) -> Iterator[RawInput | Skipped]:
-    from storyline.ingest.encoding import printable_path
-
     src = printable_path(p)
     try:
         if p.is_dir():
@@ -267,8 +262,6 @@ def record_from_json(obj: Any) -> tuple[str, str, dict[str, Any]]:
 
 def _json_loads(text: str) -> Any:
     """``json.loads``, with each lone surrogate escape ("\\ud800" without its pair) read as U+FFFD."""
-    from storyline.ingest.encoding import without_surrogates
-
     try:
         obj = json.loads(text)
     except RecursionError as err:
