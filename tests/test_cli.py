@@ -186,3 +186,10 @@ def test_a_damaged_store_ends_the_command_with_what_to_do_not_a_traceback(tmp_pa
     assert done.returncode == 1
     assert "error: cannot open" in done.stderr and "move the damaged one away" in done.stderr
     assert "Traceback" not in done.stderr and "╭" not in done.stderr
+
+
+@pytest.mark.parametrize("format", ["json", "jsonl"])
+def test_annotate_exits_1_when_no_file_could_be_read_in_either_format(tmp_path, format):
+    # jsonl had exited 0 with no output at all
+    result = runner.invoke(app, ["annotate", str(tmp_path / "missing.txt"), "--format", format])
+    assert result.exit_code == 1 and "no such file" in " ".join(result.output.split())

@@ -162,7 +162,8 @@ def annotate(
     Prints sentences, entities (with in-document canonical names), timexes (TIMEX3 values), quotes
     (with speakers) and clauses (the clause each point date dates: what the timeline is built from),
     each with start/end character offsets into `text`. A document that was read but not analyzed (not
-    English) carries `analysis_skipped`, the reason, which is also printed on stderr.
+    English) carries `analysis_skipped`, the reason, which is also printed on stderr. Exit code 0 when
+    at least one file was read, 1 when none could be (the reasons are printed on stderr).
     """
     from storyline.corpus import annotate_files
 
@@ -175,7 +176,7 @@ def annotate(
 
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", dct) or bounds(dct) is None:
             _fail(f"--dct {dct!r} is not a date on the calendar: give YYYY-MM-DD", code=2)
-    results = []
+    results, made = [], 0
     for obj in annotate_files(files, dct=dct, clean=not no_clean, workers=workers):
         if "skipped" in obj:
             _console().print(f"[yellow]skipped[/] {obj['source_path']}: {obj['skipped']}", highlight=False)
@@ -183,13 +184,15 @@ def annotate(
         if "analysis_skipped" in obj:  # the text is shown, but nothing was found in it: say why
             _console().print(f"[yellow]not analyzed[/] {obj['source_path']}: {obj['analysis_skipped']}",
                              highlight=False)
-        if format == "jsonl":
+        made += 1
+        if format == "jsonl":  # streamed: a long list of files is never held in memory
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
         else:
             results.append(obj)
+    if not made:
+        _fail("no input could be analyzed (reasons above)")
     if format == "json":
-        if not results:
-            _fail("no input could be analyzed (reasons above)")
         out = results[0] if len(results) == 1 else results
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
 
