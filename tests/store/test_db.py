@@ -84,3 +84,24 @@ def test_analysis_skips_name_only_the_documents_annotate_skipped(tmp_path):
             store.save_annotations(Annotations(document="d1", dct=None, skipped_reason="not English"), "1")
             store.save_annotations(Annotations(document="d2", dct=None), "1")
         assert store.analysis_skips() == {"d1": "not English"}
+
+
+def test_the_export_notes_a_failed_analysis_once_and_a_language_skip_only_as_ingest_noted_it(tmp_path):
+    from dataclasses import replace
+
+    from storyline.present.export import build_export
+
+    french = replace(_doc(1), language="fr", notes=["language is 'fr', not English: English-only analysis "
+                                                    "stages skip it"])
+    failed = _doc(2)
+    with Store(tmp_path / "s.db") as store:
+        with store.transaction():
+            store.add_document(french, None, [])
+            store.add_document(failed, None, [])
+            store.save_annotations(Annotations(document="d1", dct=None,
+                                               skipped_reason="language 'fr' is not English: not analyzed"), "1")
+            store.save_annotations(Annotations(document="d2", dct=None,
+                                               skipped_reason="spaCy could not parse the text (X)"), "1")
+        notes = {d["id"]: d["notes"] for d in build_export(store)["documents"]}
+    assert notes["d1"] == french.notes  # said once, not twice in two wordings
+    assert notes["d2"] == [*failed.notes, "spaCy could not parse the text (X)"]

@@ -28,9 +28,10 @@ def document_record(doc) -> dict[str, Any]:
 
 
 def _with_analysis_note(record: dict[str, Any], skips: dict[str, str]) -> dict[str, Any]:
-    """A document an English-only stage skipped, or whose analysis failed, says so in its notes."""
+    """A document whose analysis failed says so in its notes. (One the English-only stages skipped says
+    so already: ingest noted its language.)"""
     reason = skips.get(record["id"])
-    if reason and reason not in record.get("notes", []):
+    if reason and record.get("language") in (None, "en") and reason not in record.get("notes", []):
         record["notes"] = [*record.get("notes", []), reason]
     return record
 
