@@ -174,3 +174,21 @@ def test_a_non_utf8_file_name_and_a_lone_surrogate_neither_stop_the_batch_nor_re
     assert named.text.startswith("North Korean leader")
     broken = docs[f"{folder}/feed.jsonl#1"]
     assert "Seoul \ufffd" in broken.text and broken.title == "Broken \ufffd title"
+
+
+def test_a_feed_entry_with_only_its_summary_says_where_the_article_is(tmp_path):
+    # it had been rejected as "the HTML page has no article text (maybe an index/login/paywall page)"
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>
+    <item><title>Summit</title><link>https://example.com/full</link><description><![CDATA[{body}]]></description></item>
+    <item><title>Teaser</title><link>https://example.com/teaser</link>
+    <description><![CDATA[<p>The leaders met at the border. <a href="https://example.com/teaser">Read more</a></p>]]></description>
+    </item></channel></rss>"""
+    (tmp_path / "feed.xml").write_text(rss, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([tmp_path / "feed.xml"], store)
+        (skipped,) = store.skipped()
+    assert _counts(report) == {"added": 1, "skipped": 1}
+    assert skipped.source_path.endswith("feed.xml#2")
+    assert skipped.reason == ("the feed entry carries only a summary (8 words), not the article: save its page "
+                              "(https://example.com/teaser) and ingest that HTML")

@@ -22,6 +22,7 @@ def build_document(raw: RawInput) -> Document:
     from storyline.ingest.language import detect_language
 
     given: dict[str, Any] = dict(raw.meta)
+    feed_entry = bool(given.pop("_feed_entry", False))
     if raw.sidecar is not None:
         # A sidecar states what the user knows about the file: it wins over what the page says.
         given.update({k: v for k, v in md.read_sidecar(raw.sidecar).items() if v})
@@ -32,7 +33,10 @@ def build_document(raw: RawInput) -> Document:
 
         if isinstance(content, bytes):
             content = _decode_html(content, given.pop("_charset", None), raw.source_path)
-        page = extract_page(content, url=given.get("url"))
+        try:
+            page = extract_page(content, url=given.get("url"))
+        except RejectedInput as err:
+            raise _summary_only(given.get("url"), content) if feed_entry else err from err
         found = {
             "title": page.title,
             "url": page.url,
@@ -69,6 +73,8 @@ def build_document(raw: RawInput) -> Document:
             meta[field] = _text_in(meta[field])
 
     words = len(body.split())
+    if feed_entry and words < MIN_WORDS:
+        raise _summary_only(meta.get("url"), body)
     if words == 0:
         raise RejectedInput("has no article text after cleaning (only boilerplate, captions or metadata): "
                             "check that the file holds the article itself")
@@ -119,6 +125,25 @@ def build_document(raw: RawInput) -> Document:
         content_hash=digest,
         notes=notes,
     )
+
+
+def _summary_only(url: Any, content: str) -> RejectedInput:
+    """Why a feed entry is no article: it carries a summary, the article is on its page."""
+    from storyline.ingest.html import word_count
+
+    page = f" ({url})" if isinstance(url, str) and url else ""
+    return RejectedInput(f"the feed entry carries only a summary ({word_count(_strip_tags(content))} words), not "
+                         f"the article: save its page{page} and ingest that HTML")
+
+
+def _strip_tags(html: str) -> str:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.fragment_fromstring(html, create_parent="div").text_content()
+    except (etree.ParserError, ValueError):
+        return html
 
 
 def _decode_html(data: bytes, charset: str | None, source: str) -> str:

@@ -387,5 +387,6 @@ def _read_feed(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]:
             "updated": entry.get("updated") if entry.get("published") else None,
             "outlet": outlet,
             "authors": authors,
+            "_feed_entry": True,  # a short text is then a summary: the reason says where the article is
         }
         yield RawInput(member, f"{key}#{n}", "html", content, {k: v for k, v in meta.items() if v})
