@@ -47,15 +47,20 @@ class Corpus:
 
     def annotate(self, *, progress: Callable[[Document], None] | None = None, redo: bool = False,
                  workers: int | None = None) -> int:
-        """Analyze each stored document not yet analyzed by this version; return how many were.
+        """Analyze each stored document not yet analyzed by this version, or whose analysis failed; return
+        how many were.
 
         ``workers``: processes to parse in (default: ``annotate.parsing.default_workers``, on Linux one per
         core up to four and no more than one per 16 documents; 1 keeps everything in this process)."""
         from storyline.annotate.parsing import default_workers
         from storyline.annotate.pipeline import ANALYSIS_VERSION, annotate_documents
 
+        # an English document whose analysis failed (a bug, or spaCy's error on its text) is tried again on
+        # each run: a fixed release or model may read it now (a language skip stands)
+        skipped = self.store.analysis_skips()
         todo = [d for d in self.store.documents(include_duplicates=False)
-                if redo or self.store.annotation_version(d.id) != ANALYSIS_VERSION]
+                if redo or (d.id in skipped and d.language in (None, "en"))
+                or self.store.annotation_version(d.id) != ANALYSIS_VERSION]
         by_id = {d.id: d for d in todo}
 
         def save(ann) -> None:

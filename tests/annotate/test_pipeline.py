@@ -89,6 +89,27 @@ def test_annotate_stage_resumes_and_does_not_redo_finished_documents(tmp_path, s
         assert corpus.annotate() == 1  # only what a killed run left undone
 
 
+def test_an_analysis_that_failed_is_tried_again_on_the_next_run_and_a_language_skip_is_not(tmp_path, sample_dir):
+    from storyline.annotate.pipeline import ANALYSIS_VERSION
+    from storyline.model import Annotations
+
+    with Corpus(tmp_path / "s.db") as corpus:
+        corpus.ingest([sample_dir])
+        assert corpus.annotate() == 3
+        first, second = corpus.documents()[:2]
+        with corpus.store.transaction():  # what a failed analysis leaves (a bug since fixed, say)
+            corpus.store.save_annotations(Annotations(document=first.id, dct=None, skipped_reason="analysis "
+                                                      "failed (KeyError: 'x'): please report this document"),
+                                          ANALYSIS_VERSION)
+            corpus.store.conn.execute("UPDATE documents SET language = 'de' WHERE id = ?", (second.id,))
+            corpus.store.save_annotations(Annotations(document=second.id, dct=None, skipped_reason="language "
+                                                      "'de' is not English: not analyzed"), ANALYSIS_VERSION)
+        assert corpus.annotate() == 1
+        assert corpus.store.annotations(first.id).mentions and corpus.store.analysis_skips() == {
+            second.id: "language 'de' is not English: not analyzed"}
+        assert corpus.annotate() == 0
+
+
 def test_link_refuses_annotations_of_an_older_version_until_they_are_redone(tmp_path, sample_dir):
     from storyline.errors import StorylineError
 
