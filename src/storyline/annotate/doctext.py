@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, overload
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "parsed_from", "sentence_at", "sentence_at_char", "sentences", "token_at", "token_starts"]
+__all__ = ["doc_text", "parsed_from", "sentence_at", "sentence_at_char", "sentence_starts", "sentences", "token_at",
+           "token_starts"]
 
 _KEY = "storyline.text"
 _STARTS = "storyline.token_starts"
@@ -87,6 +88,11 @@ def _bounds(doc: Doc) -> tuple[list[tuple[int, int]], list[int], list[int], list
 def sentences(doc: Doc) -> Sequence[Span]:
     """The document's sentences, in order (``Doc.sents`` walks every token on each access)."""
     return _Sentences(doc, _bounds(doc)[0])
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Each sentence's first character, in order."""
+    return _bounds(doc)[2]
 
 
 def sentence_at(doc: Doc, token_i: int) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.annotate.doctext import doc_text
+from storyline.annotate.doctext import doc_text, sentence_starts
 from storyline.annotate.gazetteer import (
     TITLE_ABBREVIATIONS,
     capital_country,
@@ -176,7 +176,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     _relabel(doc, spans, people, acronyms)
     _name(doc, spans, parts, acronyms)
     _declared_aliases_named(text, spans)
-    starts = [sent.start_char for sent in doc.sents]
+    starts = sentence_starts(doc)
     mentions = []
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
         sentence = max(bisect.bisect_right(starts, s.start) - 1, 0)

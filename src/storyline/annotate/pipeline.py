@@ -155,7 +155,6 @@ def _annotate_parsed(doc: Document, sdoc: Doc, dct: str | None) -> Annotations:
                        timexes=timexes, quotes=quotes, clauses=dated_clauses(sdoc, timexes, dct))
 
 
-
 def _outside(mentions: list[Mention], quotes: list[Quote]) -> list[Mention]:
     """The mentions no quote holds (a quote holds a mention starting within it)."""
     ranges = sorted((q.start, q.end) for q in quotes)

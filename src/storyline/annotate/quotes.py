@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate.cues import is_reporting_verb
-from storyline.annotate.doctext import doc_text, token_starts
+from storyline.annotate.doctext import doc_text, sentence_starts, token_starts
 from storyline.annotate.verbforms import verb_forms
 from storyline.model import Quote
 
@@ -122,7 +122,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes = _marked_quotes(doc, text)
     answers = interview_answers(text, [(q.start, q.end) for q in quotes])
     if answers:
-        sent_starts = [s.start_char for s in doc.sents]
+        sent_starts = sentence_starts(doc)
         for start, end in answers:
             sentence = max(bisect.bisect_right(sent_starts, start) - 1, 0) if sent_starts else -1
             quotes.append(Quote(start=start, end=end, text=text[start:end], kind="direct", cue=ANSWER_CUE,
@@ -178,7 +178,7 @@ def _marked_quotes(doc: Doc, text: str) -> list[Quote]:
     if not regions:
         return []
     spans = [(r.start, r.end) for r in regions]
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = sentence_starts(doc)
     starts = token_starts(doc)
     quotes: list[Quote] = []
     previous: tuple[_Region, _Speaker] | None = None

@@ -109,8 +109,7 @@ def _parse(html: str) -> Any:
     import lxml.html
     from lxml import etree
 
-    # lxml refuses str input that carries an XML encoding declaration.
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    html = _without_xml_declaration(html)
     try:
         # huge_tree: libxml2 stops at 256 levels of nesting without it, and the article below is lost
         tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
@@ -162,7 +161,12 @@ def _deep_tree(html: str) -> Any:
 
     parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True,
                                   huge_tree=True)
-    return lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html), parser=parser)
+    return lxml.html.document_fromstring(_without_xml_declaration(html), parser=parser)
+
+
+def _without_xml_declaration(html: str) -> str:
+    """lxml refuses str input that carries an XML encoding declaration."""
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
 
 
 def _trafilatura_blocks(html: str | Any, url: str | None) -> list[_Block]:
