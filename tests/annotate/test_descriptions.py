@@ -156,3 +156,49 @@ def test_a_role_is_not_someone_the_story_mentions_in_passing():
             'April 2014. "There is hatred like nobody has ever seen," the Republican presidential candidate said.')
     found = dict(speakers(text))
     assert found["the Republican presidential candidate"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in the words is the speaker, not the person it belongs to (PolNeAR: both were Clinton and Trump)
+    ('Hillary Clinton spoke in Iowa. "We are ready," Clinton’s top foreign policy aide Jake Sullivan said.',
+     ("Clinton’s top foreign policy aide Jake Sullivan", "Jake Sullivan")),
+    ('Donald Trump and Marco Rubio debated. "He is a con artist," Trump’s GOP primary rival Sen. Marco Rubio said.',
+     ("Trump’s GOP primary rival Sen. Marco Rubio", "Marco Rubio")),
+    # a spokesperson, a campaign or a statement speaks for its principal
+    ('Rep. Alan Grayson spoke in Florida. "He is not running," Grayson\'s spokeswoman said.',
+     ("Grayson's spokeswoman", "Alan Grayson")),
+    ('Hillary Clinton spoke in Iowa. "It is false," a spokesman for Democratic presidential candidate Hillary '
+     'Clinton said.', ("a spokesman for Democratic presidential candidate Hillary Clinton", "Hillary Clinton")),
+    ('Marco Rubio spoke. "We are winning," Rubio\'s campaign said.', ("Rubio's campaign", "Marco Rubio")),
+    # anyone else is the person the document titled so, before or in apposition
+    ('Donald Trump hired Corey Lewandowski. Trump campaign manager Corey Lewandowski spoke on Monday. "We will '
+     'win," Trump’s campaign manager said.', ("Trump’s campaign manager", "Corey Lewandowski")),
+    ('Bernie Sanders hired Jeff Weaver. Sanders\' campaign manager, Jeff Weaver, spoke on Monday. "We will win," '
+     'Sanders\'s campaign manager said.', ("Sanders's campaign manager", "Jeff Weaver")),
+    ('Hillary Clinton spoke. Clinton\'s campaign chairman, John Podesta, said in a statement: "Tonight, Donald '
+     'Trump painted a dark picture."', ("Clinton's campaign chairman", "John Podesta")),
+    ('Sheryl Sandberg spoke at the event. "We found zero relationship," Google\'s chief human resources executive, '
+     'Laszlo Bock, told The New York Times.', ("Google's chief human resources executive", "Laszlo Bock")),
+    # ... and a body named as what a person has is the body
+    ('Bernie Sanders spoke in Vermont. "He is our senator," Sanders\'s hometown Burlington Free Press wrote.',
+     ("Sanders's hometown Burlington Free Press", "Burlington Free Press")),
+])
+def test_a_person_named_as_whose_the_speaker_is_is_not_the_speaker(text, expected):
+    assert expected in speakers(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # no one the document names: a relative, lawyers, supporters, several people, a poll's share of a party
+    ('Curt Schilling spoke on the radio. "He is fine," Schilling\'s son said.', "Schilling's son"),
+    ('Ted Cruz spoke in Iowa. "The suit has no merit," Cruz’s lawyers wrote.', "Cruz’s lawyers"),
+    ('Bernie Sanders spoke in Iowa. "We will win," supporters of Sanders chanted.', "supporters of Sanders"),
+    ('Hillary Clinton spoke in Iowa.\n\nAttorneys for Clinton appeared to oppose the effort, saying her account '
+     'was private and "has never been a government account."', "Attorneys for Clinton"),
+    ('Henry Clay lost in 1844. Henry Clay\'s biographers, David and Jeanne Heidler, wrote that Taylor "had a tin '
+     'ear."', "Henry Clay's biographers"),
+    ('A Fox News poll was released. 75 percent of Democrats say the country is "on the wrong track."',
+     "75 percent of Democrats"),
+])
+def test_someone_the_words_describe_by_whose_they_are_is_no_one_when_not_named(text, words):
+    found = dict(speakers(text))
+    assert words in found and found[words] is None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from storyline.annotate.gazetteer import TITLE_ABBREVIATIONS
 from storyline.model import Mention
 
-__all__ = ["anyone_titled", "resolve_description"]
+__all__ = ["anyone_titled", "resolve_description", "resolve_owned"]
 
 _LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 # a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
@@ -29,6 +29,9 @@ _STOP = re.compile(r"[.!?;:,\n\"“”(]\s")
 _ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,3}$")
 # an apposition after a name, up to its closing comma or the sentence's end: ", the former president,"
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)\s*(?:[,.;]|$)")
+# ... or someone's: "Corey Lewandowski, Trump's campaign manager,"
+_OWNED_APPOSITION = re.compile(r",\s+((?:[\w’'.-]+\s+){1,5}[\w’'-]+)\s*(?:[,.;]|$)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def resolve_description(text: str, start: int, description: str, mentions: list[Mention]) -> Mention | None:
@@ -46,6 +49,20 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
     # not all its words were written with a title ("the Mexican president", "President Enrique Peña Nieto"):
     # the one person the document gave the title, when only one of that name had it
     return titled_so[0][1] if len({c.name for _, c in titled_so}) == 1 else None
+
+
+def resolve_owned(text: str, start: int, owner: Mention, role: list[str], mentions: list[Mention]) -> Mention | None:
+    """The person the document named before ``start`` as the ``owner``'s ``role`` (its words, lower case, the
+    noun last), for "Trump's campaign manager": "Trump campaign manager Corey Lewandowski", "Corey
+    Lewandowski, Trump's campaign manager,". None when it named no one so, or the role is a plural ("Cruz's
+    lawyers")."""
+    if not role or role[-1].endswith("s") and not role[-1].endswith("ss"):
+        return None
+    owner_word = owner.name.split()[-1].casefold()
+    for cand, title in _titled(text, start, role, mentions, owner.name):
+        if cand.name != owner.name and owner_word in {_POSSESSIVE_END.sub("", w) for w in title}:
+            return cand
+    return None
 
 
 def anyone_titled(text: str, start: int, description: str, mentions: list[Mention]) -> bool:
@@ -66,18 +83,22 @@ def _words(description: str) -> list[str] | None:
     return words
 
 
-def _titled(text: str, start: int, words: list[str], mentions: list[Mention]) -> Iterator[tuple[Mention, list[str]]]:
+def _titled(text: str, start: int, words: list[str], mentions: list[Mention],
+            owner: str | None = None) -> Iterator[tuple[Mention, list[str]]]:
     """The people before ``start`` titled with the noun of ``words``, nearest first, each with its title's
-    words (before the name and in an apposition after it)."""
+    words (before the name and in an apposition after it); ``owner``: the name of whom the title says the
+    person is, which news also writes before a comma ("Trump's campaign manager, Corey Lewandowski,") and
+    in an apposition without an article; a mention of the owner does not end the title."""
     head = words[-1]
     wanted = {head} | TITLE_ABBREVIATIONS.get(head, set())
     people = sorted((c for c in mentions if c.label == "PERSON" and c.end <= start), key=lambda c: -c.start)
-    ends = sorted(p.end for p in people)
+    ends = sorted(p.end for p in people if p.name != owner)
     for cand in people:
         # the title is this name's: it starts after the name before it ("… Donald Trump and former President")
         before_it = bisect.bisect_right(ends, cand.start)
         limit = ends[before_it - 1] if before_it else 0
-        before, after = _title_before(text, cand, limit), _apposition_after(text, cand)
+        before = _title_before(text, cand, limit, comma=owner is not None)
+        after = _apposition_after(text, cand, _APPOSITION if owner is None else _OWNED_APPOSITION)
         # the title ends in the description's noun: "former President Bill Clinton", "Bill Clinton, the
         # former president," (not "in an email, Sanders" nor "Sanders, a fundraising email said")
         if not (before and before[-1] in wanted or after and after[-1] in wanted):
@@ -89,8 +110,10 @@ def _titled(text: str, start: int, words: list[str], mentions: list[Mention]) ->
         yield cand, before + after
 
 
-def _title_before(text: str, m: Mention, limit: int) -> list[str]:
+def _title_before(text: str, m: Mention, limit: int, comma: bool = False) -> list[str]:
     before = text[max(limit, m.start - 80):m.start]
+    if comma:
+        before = before.rstrip().removesuffix(",")
     for stop in reversed(list(_STOP.finditer(before))):
         if stop.group()[0] == "." and _ABBREVIATED.search(before, 0, stop.start()):
             continue  # "Vermont Sen. Bernie Sanders", "U.S. Rep."
@@ -100,6 +123,6 @@ def _title_before(text: str, m: Mention, limit: int) -> list[str]:
     return [w.casefold() for w in _WORD.findall(before)][-_TITLE_WORDS:]
 
 
-def _apposition_after(text: str, m: Mention) -> list[str]:
-    found = _APPOSITION.match(text, m.end)
+def _apposition_after(text: str, m: Mention, apposition: re.Pattern[str]) -> list[str]:
+    found = apposition.match(text, m.end)
     return [w.casefold() for w in _WORD.findall(found.group(1))] if found else []

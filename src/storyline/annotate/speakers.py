@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from storyline.annotate.descriptions import anyone_titled, resolve_description
+from storyline.annotate.descriptions import anyone_titled, resolve_description, resolve_owned
 from storyline.annotate.doctext import doc_text
 from storyline.annotate.pronouns import SOMEONE, resolve_pronoun
-from storyline.annotate.statements import DOCUMENT_SPEAKER, document_before, issuer_words
+from storyline.annotate.statements import DOCUMENT_NOUNS, DOCUMENT_SPEAKER, document_before, issuer_words
 from storyline.model import Mention, Quote
 
 if TYPE_CHECKING:
@@ -88,6 +88,30 @@ _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # a capital after the comma: a nam
 _OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
 
 
+# Someone a person is named with as their owner: "Grayson's spokeswoman", "a spokesman for Hillary Clinton",
+# "Schilling's son", "supporters of Sanders", "Clinton's top aide Jake Sullivan". A name in apposition is
+# the speaker (Jake Sullivan); else who speaks for the owner by news' convention is the owner: a
+# spokesperson, a campaign or an office says what its principal says, and a statement, a tweet or a book are
+# their author's words. Anyone else the words describe (a son, a lawyer, a campaign manager, supporters) is
+# not the owner: the person the document named so ("Trump campaign manager Corey Lewandowski"), else no one.
+_SPEAKS_FOR = DOCUMENT_NOUNS | {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "rep", "reps",
+    "representative", "representatives", "publicist", "campaign", "camp", "office", "team", "account", "website",
+    "page", "feed", "remarks", "comments", "words", "speech", "story", "book", "memoir", "testimony",
+    "interview", "column", "tweets", "posts", "statements", "letters", "emails"}
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")  # right after a name: "Grayson's", "Sanders’"
+# a share of a group: a poll's figure ("75 percent of Democrats", "the share of Republicans", "most of them")
+_PROPORTION = re.compile(r"(?i:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:the|a)\s+(?:share|majority|minority|plurality|"
+                         r"percentage|proportion|number)|(?:a\s+|one[\s-])?(?:third|quarter|half|fifth)|two[\s-]thirds|most|"
+                         r"many|some|few)\s+(?:[\w-]+\s+){0,2}?of\s")
+# a person's name after a body's possessive, which the model did not tag ("DNAinfo's Eddie Small"), unlike a
+# body's part ("China's Foreign Ministry")
+_MISSED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?!(?:Ministry|Department|Office|Party|Council|Committee|"
+                          r"Board|Agency|Service|Bureau|Commission|Group|Team|Times|Post|News|Journal|Company|"
+                          r"Foundation|Institute|University|Center|Centre|Court|Network|Review)\b)[A-Z][a-z’'-]+")
+_PREPOSITION = re.compile(r"\s(?:for|of|at|from|with|in|on|to)\s")
+_ROLE_WORD = re.compile(r"[\w’'-]+")
+
 _HOSTING = re.compile(r"\b(?:to|in|at|from|with|on|about|into|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -119,6 +143,80 @@ def resolve_speaker(quote: Quote, sdoc: Doc, mentions: list[Mention], sentence_s
     quote.speaker_aliases = sorted({m.text for m in mentions if m.name == found.name} | {found.name})
 
 
+def _owners(sdoc: Doc, text: str, start: int, end: int, inside: list[Mention],
+            people: list[Mention]) -> list[tuple[Mention, int, int]]:
+    """The people the speaker words at [start, end) name as someone's owner, each with where the words for
+    what they own start and end: a possessor with words after it ("Grayson's spokeswoman"), or the object of
+    a preposition after a common noun ("a spokesman for Hillary Clinton", not "Secretary of State John
+    Kerry", whose "Secretary" the parse reads as a proper noun)."""
+    owners = []
+    for m in people:
+        possessive = _POSSESSIVE.match(text, m.end)
+        if possessive and possessive.end() < end:
+            role_end = _PREPOSITION.search(text, possessive.end(), end)
+            owners.append((m, possessive.end(), role_end.start() if role_end else end))
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = span.root.head
+        noun = prep.head
+        # a plural noun opening the sentence may be tagged a proper one: "Attorneys for Clinton wrote"
+        common = noun.pos_ == "NOUN" or noun.is_sent_start and noun.pos_ == "PROPN" and not noun.ent_type_ \
+            and noun.lower_.endswith("s") and not noun.lower_.endswith("ss")
+        if span.root.dep_ == "pobj" and prep.dep_ == "prep" and common and start <= noun.idx \
+                and not any(o.start < m.start and o.end > prep.idx for o in inside if o is not m):
+            owners.append((m, start, noun.idx + len(noun)))
+    return owners
+
+
+def _apposed_person(text: str, end: int, candidates: list[Mention]) -> Mention | None:
+    """The person named in apposition right after the words ending at ``end``: ", John Podesta,"."""
+    comma = _APPOSED_NAME.match(text, end)
+    return None if comma is None else next((m for m in candidates if m.start == comma.end() and m.label == "PERSON"), None)
+
+
+def _owned_by_body(text: str, start: int, end: int, body: Mention, inside: list[Mention]) -> list[str] | None:
+    """When the speaker words name ``body`` as the owner of a person ("Florida's Republican attorney
+    general"), that person's role words, lower case; ["?"] for a person's name the model missed ("DNAinfo's
+    Eddie Small"); else None (a spokesperson or a statement speaks for the body: "Twitter's spokesman")."""
+    possessive = _POSSESSIVE.match(text, body.end)
+    if possessive is None or possessive.end() >= end \
+            or any(m.start >= possessive.end() and m.label != "NORP" for m in inside):  # "Republican" modifies
+        return None
+    role_end = _PREPOSITION.search(text, possessive.end(), end)
+    role = text[possessive.end():role_end.start() if role_end else end].rstrip()
+    if _MISSED_NAME.fullmatch(role):
+        return ["?"]
+    words = [w.casefold() for w in _ROLE_WORD.findall(role)]
+    if not words or not role[-1:].islower() or words[-1] in _SPEAKS_FOR or words[-1] in _SPOKESPEOPLE:
+        return None
+    return words
+
+
+def _for_owner(text: str, start: int, end: int, owned: tuple[Mention, int, int], inside: list[Mention],
+               candidates: list[Mention]) -> Mention | None:
+    """Who speaks in the words at [start, end) that name a person only as the owner of what speaks (see
+    ``_SPEAKS_FOR``)."""
+    owner, role_start, role_end = owned
+    role = text[role_start:role_end].rstrip()
+    # a body or thing named as what the owner has is the speaker: "Sanders's hometown Burlington Free Press"
+    named = [m for m in inside if m.start >= role_start and m.end == role_start + len(role) and m.label != "PERSON"]
+    if named:
+        return named[0]
+    words = [w.casefold() for w in _ROLE_WORD.findall(role)]
+    if not words:
+        return None
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss") and words[-1] not in _SPEAKS_FOR
+    # ... and so is a person named in apposition: "Clinton's campaign chairman, John Podesta, said" (not one
+    # of several: "Henry Clay's biographers, David and Jeanne Heidler,")
+    if not plural and (apposed := _apposed_person(text, end, candidates)) is not None:
+        return apposed
+    if words[-1] in _SPEAKS_FOR:
+        return owner
+    return resolve_owned(text, start, owner, words, candidates)
+
+
 def _author_words(sdoc: Doc, start: int, words: str) -> tuple[int, int] | None:
     """Where the text names who issued the document the speaker words stand for: "…," the statement read
     ("Big Machine issued a statement"); '"…," it stated' after "Thursday's memo from the panel"."""
@@ -143,6 +241,11 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         # "the spokesman of the Chinese Ministry of Foreign Affairs": the head is usually the last entity,
         # but a PERSON named in the phrase is the speaker ("White House spokesman Sean Spicer").
         people = [m for m in inside if m.label == "PERSON"]
+        owners = _owners(sdoc, text, start, end, inside, people)
+        if owners and len(owners) == len(people):
+            return _for_owner(text, start, end, owners[0], inside, candidates)
+        owned = {id(m) for m, _, _ in owners}
+        people = [m for m in people if id(m) not in owned]  # "Clinton's top aide Jake Sullivan" is Sullivan
         # ... and a place or body the speaker is posted to or speaks at is not the speaker: "China's
         # ambassador to Britain" is not Britain
         own = [m for m in inside if not _HOSTING.search(text, max(start, m.start - 10), m.start)]
@@ -150,6 +253,16 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         # crowd" are some people, not the Democratic Party or the Scots ("Democrats said" is the party's)
         own = [m for m in own if m.label != "NORP" or m.end >= end]
         found = people[0] if people else own[-1] if own else None
+        if found is not None and found.label == "NORP" and _PROPORTION.match(words):
+            return None  # "75 percent of Democrats", "the share of Republicans": a poll's figure, not the party
+        if found is not None and found.label != "PERSON" and (owned := _owned_by_body(text, start, end, found, inside)):
+            # "Google's chief human resources executive" is the person the document titled so (else the body
+            # speaks through its officer, as through "a Google official"); "DNAinfo's Eddie Small" is a name
+            # the model missed, not the body
+            if owned == ["?"]:
+                return None
+            return _apposed_person(text, end, candidates) or resolve_owned(text, start, found, owned, candidates) \
+                or found
         # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
         heads = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", words, maxsplit=1)[0].split()
         name_opening = heads[:1] == ["One"] and len(heads) > 1 and heads[1][:1].isupper()  # "One Home Depot"

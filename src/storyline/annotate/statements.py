@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-__all__ = ["DOCUMENT_SPEAKER", "document_before", "issuer_words"]
+__all__ = ["DOCUMENT_NOUNS", "DOCUMENT_SPEAKER", "document_before", "issuer_words"]
 
 _DOCUMENTS = ("statement|email|e-mail|letter|memo|release|ad|advertisement|lawsuit|suit|complaint|filing|report|"
               "study|editorial|op-ed|post|tweet|message|video|spot|announcement|petition|affidavit|indictment")
+DOCUMENT_NOUNS = frozenset(_DOCUMENTS.split("|"))
 # "the statement", "the written statement", "the nearly 90-second ad", "The email"
 DOCUMENT_SPEAKER = re.compile(rf"(?i:the)\s+(?:[\w-]+\s+){{0,2}}({_DOCUMENTS}|campaign)")
 _DOCUMENT = re.compile(rf"(?:{_DOCUMENTS})s?", re.IGNORECASE)
