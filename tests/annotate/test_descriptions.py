@@ -170,6 +170,7 @@ def test_a_role_is_not_someone_the_story_mentions_in_passing():
     ('Hillary Clinton spoke in Iowa. "It is false," a spokesman for Democratic presidential candidate Hillary '
      'Clinton said.', ("a spokesman for Democratic presidential candidate Hillary Clinton", "Hillary Clinton")),
     ('Marco Rubio spoke. "We are winning," Rubio\'s campaign said.', ("Rubio's campaign", "Marco Rubio")),
+    ('Donald Trump spoke in Iowa on Monday. His tweet read: "We will win big."', ("His tweet", "Donald Trump")),
     # anyone else is the person the document titled so, before or in apposition
     ('Donald Trump hired Corey Lewandowski. Trump campaign manager Corey Lewandowski spoke on Monday. "We will '
      'win," Trump’s campaign manager said.', ("Trump’s campaign manager", "Corey Lewandowski")),

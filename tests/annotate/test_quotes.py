@@ -321,6 +321,9 @@ def test_speaker_when_the_parse_attaches_the_cue_elsewhere(text: str, speaker: s
     # across a paragraph break, a sentence that puts out a statement speaks the quote that follows
     ("At Brazile’s direction, the DNC issued a statement apologizing to Sanders for the emails.\n\n“On behalf "
      "of everyone at the DNC, we want to offer a deep and sincere apology. We are taking action.”", "the DNC"),
+    # a title the tokenizer cut from its name (PolNeAR: the speaker was "Army Capt", an organisation)
+    ("Some of those surveyed shared their concerns.\n\n“The candidates left just don’t understand the military,” "
+     "said Army Capt. Christian Pardo, who said he would not vote for either.", "Army Capt. Christian Pardo"),
 ])
 def test_speaker_in_loosely_written_attributions(text: str, speaker: str) -> None:
     assert only(text).speaker_text == speaker

@@ -1058,6 +1058,11 @@ _TRAILING = ("compound", "flat", "nummod", "cc", "conj", "prep", "pobj", "case")
 _OF_PREPS = {"of", "for", "at", "from", "to", "on"}
 
 
+# abbreviated titles before a name that the tokenizer may split from their full stop
+_CUT_TITLES = {"Capt", "Sgt", "Lt", "Col", "Maj", "Cpl", "Pvt", "Pfc", "Spc", "Adm", "Gen", "Cmdr", "Sen", "Rep",
+               "Gov", "Dr", "Prof", "Rev", "Det", "Insp", "Supt"}
+
+
 def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
     """The words naming the speaker: the noun phrase around ``head`` without its apposition or relative
     clause ("Geoff Garin, a Democratic pollster" -> "Geoff Garin"; "the Chinese Ministry of Foreign Affairs")."""
@@ -1081,7 +1086,15 @@ def _speaker_bounds(head: Token, outside) -> tuple[int, int]:
         keep.pop()
     while len(keep) > 1 and keep[0].is_punct:
         keep.pop(0)
-    return keep[0].idx, keep[-1].idx + len(keep[-1])
+    last, doc = keep[-1], head.doc
+    if last.text in _CUT_TITLES and last.i + 2 < len(doc) and doc[last.i + 1].text == "." \
+            and doc[last.i + 2].pos_ == "PROPN":
+        # a title the tokenizer cut from its name: "said Army Capt. Christian Pardo" parsed as "Army Capt"
+        name = last.i + 2
+        while name + 1 < len(doc) and doc[name + 1].pos_ == "PROPN" and outside(doc[name + 1]):
+            name += 1
+        last = doc[name]
+    return keep[0].idx, last.idx + len(last)
 
 
 def _contiguous(tokens: list[Token], anchor: Token | None = None) -> list[Token]:

@@ -85,7 +85,7 @@ _ONE_PERSON = re.compile(r"(?i:the)\s+(?:[\w’'.-]+\s+){0,4}(candidate|nominee|
                          r"congresswoman|governor|lawmaker|mayor)")
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # a capital after the comma: a name in apposition
 # who speaks for the owner a possessive pronoun names ("his wife" does not: she speaks for herself)
-_OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+)?(?:campaign|office|spokesman|spokeswoman|spokesperson)")
+_OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+){0,2}([\w-]+)")  # "her campaign", "his initial statement"
 
 
 # Someone a person is named with as their owner: "Grayson's spokeswoman", "a spokesman for Hillary Clinton",
@@ -291,7 +291,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
             found = next((m for m in candidates if m.start == named.end() and m.label == "PERSON"), None)
         else:  # not "said the candidate, adding …": that comma names no one
             found = resolve_pronoun(sdoc, start + role.start(1), candidates, as_pronoun=SOMEONE)
-    if found is None and _OWNED.fullmatch(words):
+    if found is None and (owned := _OWNED.fullmatch(words)) and owned.group(1).casefold() in _SPEAKS_FOR:
         # "her campaign said", "his spokesman said": they speak for the person the pronoun stands for
         found = resolve_pronoun(sdoc, start, candidates)
     if found is None and (body := _BODY.fullmatch(words)):
