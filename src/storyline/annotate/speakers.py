@@ -176,22 +176,15 @@ def _apposed_person(text: str, end: int, candidates: list[Mention]) -> Mention |
     return None if comma is None else next((m for m in candidates if m.start == comma.end() and m.label == "PERSON"), None)
 
 
-def _owned_by_body(text: str, start: int, end: int, body: Mention, inside: list[Mention]) -> list[str] | None:
-    """When the speaker words name ``body`` as the owner of a person ("Florida's Republican attorney
-    general"), that person's role words, lower case; ["?"] for a person's name the model missed ("DNAinfo's
-    Eddie Small"); else None (a spokesperson or a statement speaks for the body: "Twitter's spokesman")."""
+def _body_role(text: str, end: int, body: Mention, inside: list[Mention]) -> str | None:
+    """The words after a body's possessive up to a preposition, when the speaker words (ending at ``end``)
+    name no other body after it: "Florida's [Republican attorney general]", "DNAinfo's [Eddie Small]"."""
     possessive = _POSSESSIVE.match(text, body.end)
     if possessive is None or possessive.end() >= end \
             or any(m.start >= possessive.end() and m.label != "NORP" for m in inside):  # "Republican" modifies
         return None
     role_end = _PREPOSITION.search(text, possessive.end(), end)
-    role = text[possessive.end():role_end.start() if role_end else end].rstrip()
-    if _MISSED_NAME.fullmatch(role):
-        return ["?"]
-    words = [w.casefold() for w in _ROLE_WORD.findall(role)]
-    if not words or not role[-1:].islower() or words[-1] in _SPEAKS_FOR or words[-1] in _SPOKESPEOPLE:
-        return None
-    return words
+    return text[possessive.end():role_end.start() if role_end else end].rstrip() or None
 
 
 def _for_owner(text: str, start: int, end: int, owned: tuple[Mention, int, int], inside: list[Mention],
@@ -255,14 +248,15 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         found = people[0] if people else own[-1] if own else None
         if found is not None and found.label == "NORP" and _PROPORTION.match(words):
             return None  # "75 percent of Democrats", "the share of Republicans": a poll's figure, not the party
-        if found is not None and found.label != "PERSON" and (owned := _owned_by_body(text, start, end, found, inside)):
-            # "Google's chief human resources executive" is the person the document titled so (else the body
-            # speaks through its officer, as through "a Google official"); "DNAinfo's Eddie Small" is a name
-            # the model missed, not the body
-            if owned == ["?"]:
-                return None
-            return _apposed_person(text, end, candidates) or resolve_owned(text, start, found, owned, candidates) \
-                or found
+        if found is not None and found.label != "PERSON" and (role := _body_role(text, end, found, inside)):
+            if _MISSED_NAME.fullmatch(role):
+                return None  # "DNAinfo's Eddie Small": a person's name the model missed, not the body
+            words = [w.casefold() for w in _ROLE_WORD.findall(role)]
+            if role[-1].islower() and words[-1] not in _SPEAKS_FOR and words[-1] not in _SPOKESPEOPLE:
+                # "Google's chief human resources executive" is the person named in apposition or titled so;
+                # else the body speaks through its officer, as through "a Google official"
+                return _apposed_person(text, end, candidates) or resolve_owned(text, start, found, words, candidates) \
+                    or found
         # the head noun: the last word before a preposition ("a spokesman for the Chinese Ministry")
         heads = re.split(r"\s+(?:for|of|at|from|with|in|on)\s+", words, maxsplit=1)[0].split()
         name_opening = heads[:1] == ["One"] and len(heads) > 1 and heads[1][:1].isupper()  # "One Home Depot"
