@@ -178,6 +178,13 @@ def test_a_role_is_not_someone_the_story_mentions_in_passing():
      'Sanders\'s campaign manager said.', ("Sanders's campaign manager", "Jeff Weaver")),
     ('Hillary Clinton spoke. Clinton\'s campaign chairman, John Podesta, said in a statement: "Tonight, Donald '
      'Trump painted a dark picture."', ("Clinton's campaign chairman", "John Podesta")),
+    # ... or a paragraph on (PolNeAR: "Sanders's campaign manager" was Sanders)
+    ('Bernie Sanders spoke on Tuesday. "He expects to stay a Democrat," Sanders\'s campaign manager said.\n\n'
+     'Sanders campaign manager Jeff Weaver later told CNN the race would go on.',
+     ("Sanders's campaign manager", "Jeff Weaver")),
+    # a spokesperson the document names speaks, not the principal
+    ('Rep. Alan Grayson spoke in Orlando. Grayson spokeswoman Lauren Doney sent a note. "He is not running," '
+     'Grayson\'s spokeswoman said.', ("Grayson's spokeswoman", "Lauren Doney")),
     ('Sheryl Sandberg spoke at the event. "We found zero relationship," Google\'s chief human resources executive, '
      'Laszlo Bock, told The New York Times.', ("Google's chief human resources executive", "Laszlo Bock")),
     # ... and a body named as what a person has is the body

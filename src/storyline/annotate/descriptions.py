@@ -52,17 +52,21 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
 
 
 def resolve_owned(text: str, start: int, owner: Mention, role: list[str], mentions: list[Mention]) -> Mention | None:
-    """The person the document named before ``start`` as the ``owner``'s ``role`` (its words, lower case, the
-    noun last), for "Trump's campaign manager": "Trump campaign manager Corey Lewandowski", "Corey
-    Lewandowski, Trump's campaign manager,". None when it named no one so, or the role is a plural ("Cruz's
-    lawyers")."""
+    """The person the document named as the ``owner``'s ``role`` (its words, lower case, the noun last), for
+    "Trump's campaign manager" at ``start``: "Trump campaign manager Corey Lewandowski", "Corey Lewandowski,
+    Trump's campaign manager,"; the nearest before ``start``, else the first after it (news may name the
+    person a paragraph on). None when it named no one so, or the role is a plural ("Cruz's lawyers")."""
     if not role or role[-1].endswith("s") and not role[-1].endswith("ss"):
         return None
     owner_word = owner.name.split()[-1].casefold()
-    for cand, title in _titled(text, start, role, mentions, owner.name):
+    later: list[Mention] = []
+    for cand, title in _titled(text, len(text), role, mentions, owner.name):
         if cand.name != owner.name and owner_word in {_POSSESSIVE_END.sub("", w) for w in title}:
-            return cand
-    return None
+            if cand.end <= start:
+                return cand
+            if cand.start > start:
+                later.append(cand)
+    return min(later, key=lambda m: m.start, default=None)
 
 
 def anyone_titled(text: str, start: int, description: str, mentions: list[Mention]) -> bool:

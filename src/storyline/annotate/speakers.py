@@ -99,6 +99,7 @@ _SPEAKS_FOR = DOCUMENT_NOUNS | {
     "representative", "representatives", "publicist", "campaign", "camp", "office", "team", "account", "website",
     "page", "feed", "remarks", "comments", "words", "speech", "story", "book", "memoir", "testimony",
     "interview", "column", "tweets", "posts", "statements", "letters", "emails"}
+_SPOKESPERSON = {"spokesman", "spokeswoman", "spokesperson", "rep", "representative", "publicist"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")  # right after a name: "Grayson's", "Sanders’"
 # a share of a group: a poll's figure ("75 percent of Democrats", "the share of Republicans", "most of them")
 _PROPORTION = re.compile(r"(?i:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:the|a)\s+(?:share|majority|minority|plurality|"
@@ -205,6 +206,9 @@ def _for_owner(text: str, start: int, end: int, owned: tuple[Mention, int, int],
     # of several: "Henry Clay's biographers, David and Jeanne Heidler,")
     if not plural and (apposed := _apposed_person(text, end, candidates)) is not None:
         return apposed
+    if words[-1] in _SPOKESPERSON:
+        # a spokesperson the document names ("Clinton spokesman Brian Fallon") speaks, else for the principal
+        return resolve_owned(text, start, owner, words, candidates) or owner
     if words[-1] in _SPEAKS_FOR:
         return owner
     return resolve_owned(text, start, owner, words, candidates)
