@@ -4,7 +4,10 @@ The quote finder (``annotate.quotes``) marks the words that name a speaker ("Tru
 "a spokesman for the Chinese Ministry of Foreign Affairs"); this module names them: the entity those
 words are or contain, the person a pronoun stands for (``annotate.pronouns``), the person a description
 stands for (``annotate.descriptions``), the speaker of the quote just before for a "he added", and an
-interview's answers for its interviewee. No speaker beats a wrong one.
+interview's answers for its interviewee. A person the words name as whose the speaker is ("Clinton's top aide
+Jake Sullivan", "Schilling's son") is not the speaker: the words' own name is, or the person the document
+titled so, or for a spokesperson, a campaign or a statement the principal (measured by
+``benchmarks/speakers_polnear.py``). No speaker beats a wrong one.
 """
 
 from __future__ import annotations
