@@ -34,6 +34,13 @@ def articles(gold_file: Path, key: str) -> Iterator[tuple[str, dict[str, Any], l
 
 
 def position(text: str, before: str, opening: str) -> int:
-    """Where the gold item that ``before`` precedes and ``opening`` opens starts in ``text``, or -1."""
-    at = text.find(before + opening)
-    return at + len(before) if at >= 0 else -1
+    """Where the gold item that ``before`` precedes and ``opening`` opens starts in ``text``, or -1. The gold
+    was copied from the text as cleaning left it: a copy taken before cleaning mended mojibake ("JesÃos") is
+    mended the same way to be found."""
+    from storyline.ingest.encoding import repaired_text
+
+    for b, o in ((before, opening), (repaired_text(before), repaired_text(opening))):
+        at = text.find(b + o)
+        if at >= 0:
+            return at + len(b)
+    return -1

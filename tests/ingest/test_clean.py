@@ -330,3 +330,10 @@ def test_paragraph_pasted_twice_in_a_row_is_kept_once_but_distant_repeats_stay()
     assert clean_plain_text(interview).text == interview
     doubled = "\n\n".join([answers[0], question, question, answers[1]])
     assert clean_plain_text(doubled).text.count(question) == 1
+
+
+def test_cleaning_mends_mojibake_in_the_body():
+    text = ("Obama vows to close prison at Guant\u00c3\u00a1namo Bay\n\nThe detainees held at Guant\u00c3\u00a1namo Bay, "
+            "Cuba, will be moved, Juli\u00c3\u00a1n Castro said on Tuesday in Washington.")
+    body = clean_plain_text(text).text
+    assert "Guant\u00e1namo Bay, Cuba" in body and "Juli\u00e1n Castro" in body and "\u00c3" not in body

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from storyline.errors import RejectedInput
-from storyline.ingest.encoding import decode_bytes, looks_binary
+from storyline.ingest.encoding import decode_bytes, looks_binary, repaired_text
 
 # A news sentence with the characters legacy encodings mangle: curly quotes, an em dash, accents.
 SENTENCE = "Mr. Moon said the talks were \u201cfrank\u201d \u2014 a word Pyongyang\u2019s envoy used in Panmunjom, caf\u00e9 and all."
@@ -93,3 +93,19 @@ def test_sample_corpus_round_trips(sample_files: list) -> None:
     for path in sample_files:
         data = path.read_bytes()
         assert decode_bytes(data) == data.decode("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # UTF-8 read as Latin-1 or cp1252 before the copy reached us, once or twice over, as PolNeAR's copies
+    # of the New York Times and Washington Post have it
+    ("prisoners held at Guant\u00c3\u00a1namo Bay", "prisoners held at Guant\u00e1namo Bay"),
+    ("President Fran\u00c3\u0083\u00c2\u00a7ois Hollande", "President Fran\u00e7ois Hollande"),
+    # decomposed accents are composed ("Jose\u0301" is "Jos\u00e9")
+    ("Jose\u0301 Andre\u0301s", "Jos\u00e9 Andr\u00e9s"),
+    # right text stays as written: curly quotes, accents, other scripts
+    (SENTENCE, SENTENCE),
+    ("S\u00e3o Paulo, \u00c2ngela, Ch\u00e2teau, \u041c\u043e\u0441\u043a\u0432\u0430, \u5317\u4eac",
+     "S\u00e3o Paulo, \u00c2ngela, Ch\u00e2teau, \u041c\u043e\u0441\u043a\u0432\u0430, \u5317\u4eac"),
+])
+def test_mojibake_is_mended_and_right_text_kept(text: str, expected: str) -> None:
+    assert repaired_text(text) == expected

@@ -265,3 +265,12 @@ def test_every_mention_joins_exactly_one_actor_whatever_the_names():
         assert all(a.name for a in index.actors)
 
     check()
+
+
+def test_a_name_printed_without_its_accents_is_the_same_actor_named_with_them():
+    # PolNeAR: "Enrique Pena Nieto" (an outlet that prints no accents) was an actor apart from "Enrique Peña
+    # Nieto", and "Francois Hollande", the more used spelling, named the actor
+    index = link_actors({"a": [m("Francois Hollande", "PERSON"), m("Francois Hollande", "PERSON")],
+                         "b": [m("François Hollande", "PERSON")],
+                         "c": [m("Enrique Pena Nieto", "PERSON")], "d": [m("Enrique Peña Nieto", "PERSON")]})
+    assert sorted(a.name for a in index.actors) == ["Enrique Peña Nieto", "François Hollande"]

@@ -43,10 +43,13 @@ _KEY_DROPPED = re.compile(r"[\s.\-\u2010-\u2015']+")
 # every gazetteer and every other mention), and the strings are short.
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """A case-, spacing-, hyphen- and apostrophe-insensitive key: "Kim Jong-un" == "Kim Jong Un"."""
+    """A case-, spacing-, hyphen-, apostrophe- and accent-insensitive key: "Kim Jong-un" == "Kim Jong Un",
+    "Enrique Peña Nieto" == "Enrique Pena Nieto" (outlets that print no accents write it so)."""
     t = normalize_space(text).replace("\u2019", "'").replace("\u2018", "'").casefold()
     t = _LEADING_THE.sub("", t)
     t = _POSSESSIVE_END.sub("", t)
+    if not t.isascii():
+        t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
     return _KEY_DROPPED.sub("", t)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.ingest.encoding import repaired_text
 from storyline.ingest.metadata import normalize_authors, normalize_datetime
 
 __all__ = ["CleanedText", "clean_plain_text", "normalize_spacing"]
@@ -211,13 +212,14 @@ def clean_plain_text(text: str, *, find_title: bool = True) -> CleanedText:
     reading-time and copyright lines, wire credits, and everything after a "Related articles" /
     "More news from" tail; moves "Published:"/"Last updated:" lines, date-only header lines and "By"
     bylines into metadata; rejoins hard-wrapped lines into paragraphs; keeps a standfirst printed
-    twice once; mends spacing ("Trump- Kim" -> "Trump-Kim", doubled and non-breaking spaces).
+    twice once; mends spacing ("Trump- Kim" -> "Trump-Kim", doubled and non-breaking spaces) and mojibake
+    ("GuantÃ¡namo" -> "Guantánamo"; ``encoding.repaired_text``).
 
     ``find_title=False`` is for text already extracted from a page whose headline is known: its first
     line may be a subheading of the body ("Taylor Swift's big night; ...") and stays there.
     """
     lines = [_Line(" ".join(raw.split()), raw.strip(), blank=not raw.strip())
-             for raw in normalize_spacing(text).split("\n")]
+             for raw in normalize_spacing(repaired_text(text)).split("\n")]
     out = CleanedText(text="")
     _mark_lines(lines, out)
     paragraphs = _paragraphs(lines)

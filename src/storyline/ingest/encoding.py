@@ -17,7 +17,7 @@ from typing import Any
 
 from storyline.errors import RejectedInput
 
-__all__ = ["binary_kind", "decode_bytes", "looks_binary", "printable_path", "without_surrogates"]
+__all__ = ["binary_kind", "decode_bytes", "looks_binary", "printable_path", "repaired_text", "without_surrogates"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
@@ -236,6 +236,31 @@ def _decode_by_detection(data: bytes) -> str:
 # UTF-8 ("caf\\xe9.txt" in Latin-1) comes back from the file system as one. No UTF-8 text can hold it:
 # the store, spaCy and every writer would fail on it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# The lead characters of UTF-8 read as Latin-1 or cp1252 ("Ã¡" for "á", "â€™" for "’", "Ã\x83Â§" twice over)
+# and of Cyrillic or Arabic read so ("Ð", "Ø"), and C1 controls: a text without any has no mojibake to mend,
+# and skips ftfy's slower reading.
+_MOJIBAKE_HINT = re.compile(r"[\u00c2\u00c3\u00e2\u00d0\u00d1\u00d8\u00d9\u0080-\u009f]")
+
+
+def repaired_text(text: str) -> str:
+    """Text in Unicode's composed form (NFC: "José" the same whether its accent was typed apart or not), with
+    mojibake mended: "GuantÃ¡namo" -> "Guantánamo", "FranÃƒÂ§ois" -> "François". Copies carry it when a
+    page or feed was decoded with the wrong encoding before it reached us, so bytes decoded right still
+    hold it. ftfy finds and undoes it, only where the repair reads better; nothing else of ftfy's is applied
+    (quotes stay curly, widths and ligatures as written, HTML entities as they are)."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+                         restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True,
+                         fix_c1_controls=True, fix_latin_ligatures=False, fix_character_width=False,
+                         uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+                         remove_control_chars=False, normalization="NFC")
 
 
 def without_surrogates(value: Any) -> Any:

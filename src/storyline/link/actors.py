@@ -15,6 +15,7 @@ it twice as often (the price: a rare namesake person of a much-named place joins
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -420,7 +421,8 @@ def _variants_merged(members: dict[tuple[bool, str], list[Mention]],
 
 
 def _canonical_name(ms: list[Mention]) -> str:
-    """The fullest common form of the names a cluster's mentions carry, in its most used spelling."""
+    """The fullest common form of the names a cluster's mentions carry, in its most used spelling (its
+    accented one when that is common too)."""
     spellings = Counter(_linked_name(m) for m in ms)
     by_key: dict[str, Counter] = {}
     for spelling, n in spellings.items():
@@ -431,4 +433,12 @@ def _canonical_name(ms: list[Mention]) -> str:
     # fullest by its words, a middle initial not counting ("Donald Trump" over one "Donald J. Trump")
     best = max(common, key=lambda k: (sum(not _INITIAL.match(w) for w in by_key[k].most_common(1)[0][0].split()),
                                       totals[k], k))
-    return by_key[best].most_common(1)[0][0]
+    # the spelling with its accents when it is a common one: outlets that print none lose them ("François
+    # Hollande" over "Francois Hollande")
+    ((first, most),) = by_key[best].most_common(1)
+    accented = [sp for sp, n in by_key[best].most_common() if n >= _COMMON_SHARE * most and _accented(sp)]
+    return accented[0] if accented and not _accented(first) else first
+
+
+def _accented(name: str) -> bool:
+    return not name.isascii() and any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", name))
