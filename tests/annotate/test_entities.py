@@ -516,3 +516,15 @@ def test_a_names_occurrences_found_from_its_first_word_are_the_patterns_own(samp
 def test_a_given_name_joined_to_a_full_name_shares_its_family_name(text, given, name):
     found = {m.name for m in mentions_of(text) if m.text == given}
     assert found == {name}
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # speakers read this for the words after a body's possessive ("DNAinfo's Eddie Small" is a person the
+    # model missed, not DNAinfo); entities for a name tagged ORG ("Bruce Cumings")
+    ("Eddie Small", True), ("Bruce Cumings", True), ("Foreign Ministry", False), ("Plain Dealer", False),
+    ("Human Rights Watch", False),
+])
+def test_a_personal_name_is_told_from_a_bodys_name(words, expected):
+    from storyline.annotate.entities import looks_like_personal_name
+
+    assert looks_like_personal_name(words) is expected

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from storyline.annotate.gazetteer import TITLE_ABBREVIATIONS
 from storyline.model import Mention
 
-__all__ = ["anyone_titled", "resolve_description", "resolve_owned"]
+__all__ = ["anyone_titled", "plural", "resolve_description", "resolve_owned"]
 
 _LESSER = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 # a description: "the" and up to four words, the last a lower-case noun ("the former president", "the
@@ -51,12 +51,17 @@ def resolve_description(text: str, start: int, description: str, mentions: list[
     return titled_so[0][1] if len({c.name for _, c in titled_so}) == 1 else None
 
 
+def plural(noun: str) -> bool:
+    """Whether a lower-case noun names several: "lawyers", "attendees" (not "press", "boss")."""
+    return noun.endswith("s") and not noun.endswith("ss")
+
+
 def resolve_owned(text: str, start: int, owner: Mention, role: list[str], mentions: list[Mention]) -> Mention | None:
     """The person the document named as the ``owner``'s ``role`` (its words, lower case, the noun last), for
     "Trump's campaign manager" at ``start``: "Trump campaign manager Corey Lewandowski", "Corey Lewandowski,
     Trump's campaign manager,"; the nearest before ``start``, else the first after it (news may name the
     person a paragraph on). None when it named no one so, or the role is a plural ("Cruz's lawyers")."""
-    if not role or role[-1].endswith("s") and not role[-1].endswith("ss"):
+    if not role or plural(role[-1]):
         return None
     owner_word = owner.name.split()[-1].casefold()
     later: list[Mention] = []
@@ -82,7 +87,7 @@ def _words(description: str) -> list[str] | None:
     if m is None:
         return None
     words = [w.casefold() for w in _WORD.findall(m.group(1).replace(".", ""))]  # "F.B.I." is "fbi"
-    if words[-1].endswith("s") and not words[-1].endswith("ss"):
+    if plural(words[-1]):
         return None  # "the lawyers", "the attendees": some people, not one person
     return words
 

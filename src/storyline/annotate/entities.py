@@ -36,7 +36,8 @@ from storyline.temporal import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["LABELS", "defined_acronyms", "find_mentions", "given_name_gender", "is_given_name", "person_name_parts"]
+__all__ = ["LABELS", "defined_acronyms", "find_mentions", "given_name_gender", "is_given_name", "looks_like_personal_name",
+           "person_name_parts"]
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
@@ -154,7 +155,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_without_leading_words(doc, s, person_surfaces) for s in spans]
     for s in spans:
         surface = _surface(text, s)
-        if s.label == "ORG" and _looks_like_personal_name(surface):
+        if s.label == "ORG" and looks_like_personal_name(surface):
             s.label = "PERSON"
         elif s.label == "PERSON" and len(surface.split()) >= 2 \
                 and surface.split()[-1].casefold().rstrip(".") in _NAMED_AFTER_HEADS:
@@ -370,9 +371,9 @@ def _possessor_split(doc: Doc, s: _Span, surnames: set[str]) -> list[_Span]:
             and text[m.end()].isupper() and not _in_a_headline(text, s):
         return [_Span(m.end(), s.end, s.label)]  # "That’s Jeb Bush": a contraction, and the name after it
     named = normalize_space(text[m.end():s.end])
-    if last is None or not _looks_like_personal_name(named) or named.split()[0] in surnames or _in_a_headline(text, s):
+    if last is None or not looks_like_personal_name(named) or named.split()[0] in surnames or _in_a_headline(text, s):
         return [s]  # "Schweizer’s Clinton Cash" is a book: its first word is a surname the document spells
-    owner_label = "PERSON" if _looks_like_personal_name(normalize_space(owner)) else \
+    owner_label = "PERSON" if looks_like_personal_name(normalize_space(owner)) else \
         s.label if s.label != "PERSON" else "ORG"
     return [_Span(s.start, owner_end, owner_label), _Span(m.end(), s.end, "PERSON")]
 
@@ -466,7 +467,7 @@ def _without_titles(text: str, s: _Span) -> _Span:
     ("King James Bible", "Prince Edward Island")."""
     if s.label == "ORG" and (m := re.match(r"(\S+)\s+", text[s.start:s.end])) \
             and m.group(1).rstrip(".").casefold() in _TITLES - _ROYAL_TITLES \
-            and _looks_like_personal_name(normalize_space(text[s.start + m.end():s.end])):
+            and looks_like_personal_name(normalize_space(text[s.start + m.end():s.end])):
         s.label = "PERSON"
     if s.label != "PERSON":
         return s
@@ -534,7 +535,7 @@ def given_name_gender(word: str) -> str | None:
     return g if g in ("male", "female") else None
 
 
-def _looks_like_personal_name(surface: str) -> bool:
+def looks_like_personal_name(surface: str) -> bool:
     """"Bruce Cumings" tagged ORG: two or three capitalised words opened by a known given name, no org noun."""
     words = surface.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and re.sub(r"[-.'’]", "", w).isalpha() for w in words):

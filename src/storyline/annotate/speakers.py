@@ -17,8 +17,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from storyline.annotate.descriptions import anyone_titled, resolve_description, resolve_owned
+from storyline.annotate.descriptions import anyone_titled, plural, resolve_description, resolve_owned
 from storyline.annotate.doctext import doc_text
+from storyline.annotate.entities import looks_like_personal_name
 from storyline.annotate.pronouns import SOMEONE, resolve_pronoun
 from storyline.annotate.statements import DOCUMENT_NOUNS, DOCUMENT_SPEAKER, document_before, issuer_words
 from storyline.model import Mention, Quote
@@ -97,22 +98,16 @@ _OWNED = re.compile(r"(?i:his|her)\s+(?:[\w-]+\s+){0,2}([\w-]+)")  # "her campai
 # spokesperson, a campaign or an office says what its principal says, and a statement, a tweet or a book are
 # their author's words. Anyone else the words describe (a son, a lawyer, a campaign manager, supporters) is
 # not the owner: the person the document named so ("Trump campaign manager Corey Lewandowski"), else no one.
-_SPEAKS_FOR = DOCUMENT_NOUNS | {
-    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "rep", "reps",
-    "representative", "representatives", "publicist", "campaign", "camp", "office", "team", "account", "website",
-    "page", "feed", "remarks", "comments", "words", "speech", "story", "book", "memoir", "testimony",
-    "interview", "column", "tweets", "posts", "statements", "letters", "emails"}
 _SPOKESPERSON = {"spokesman", "spokeswoman", "spokesperson", "rep", "representative", "publicist"}
+_SPEAKS_FOR = DOCUMENT_NOUNS | _SPOKESPERSON | {
+    "spokesmen", "spokeswomen", "spokespeople", "reps", "representatives", "campaign", "camp", "office", "team",
+    "account", "website", "page", "feed", "remarks", "comments", "words", "speech", "story", "book", "memoir",
+    "testimony", "interview", "column", "tweets", "posts", "statements", "letters", "emails"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")  # right after a name: "Grayson's", "Sanders’"
 # a share of a group: a poll's figure ("75 percent of Democrats", "the share of Republicans", "most of them")
 _PROPORTION = re.compile(r"(?i:\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)|(?:the|a)\s+(?:share|majority|minority|plurality|"
                          r"percentage|proportion|number)|(?:a\s+|one[\s-])?(?:third|quarter|half|fifth)|two[\s-]thirds|most|"
                          r"many|some|few)\s+(?:[\w-]+\s+){0,2}?of\s")
-# a person's name after a body's possessive, which the model did not tag ("DNAinfo's Eddie Small"), unlike a
-# body's part ("China's Foreign Ministry")
-_MISSED_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?!(?:Ministry|Department|Office|Party|Council|Committee|"
-                          r"Board|Agency|Service|Bureau|Commission|Group|Team|Times|Post|News|Journal|Company|"
-                          r"Foundation|Institute|University|Center|Centre|Court|Network|Review)\b)[A-Z][a-z’'-]+")
 _PREPOSITION = re.compile(r"\s(?:for|of|at|from|with|in|on|to)\s")
 _ROLE_WORD = re.compile(r"[\w’'-]+")
 
@@ -167,7 +162,7 @@ def _owners(sdoc: Doc, text: str, start: int, end: int, inside: list[Mention],
         noun = prep.head
         # a plural noun opening the sentence may be tagged a proper one: "Attorneys for Clinton wrote"
         common = noun.pos_ == "NOUN" or noun.is_sent_start and noun.pos_ == "PROPN" and not noun.ent_type_ \
-            and noun.lower_.endswith("s") and not noun.lower_.endswith("ss")
+            and plural(noun.lower_)
         if span.root.dep_ == "pobj" and prep.dep_ == "prep" and common and start <= noun.idx \
                 and not any(o.start < m.start and o.end > prep.idx for o in inside if o is not m):
             owners.append((m, start, noun.idx + len(noun)))
@@ -204,10 +199,10 @@ def _for_owner(text: str, start: int, end: int, owned: tuple[Mention, int, int],
     words = [w.casefold() for w in _ROLE_WORD.findall(role)]
     if not words:
         return None
-    plural = words[-1].endswith("s") and not words[-1].endswith("ss") and words[-1] not in _SPEAKS_FOR
+    several = plural(words[-1]) and words[-1] not in _SPEAKS_FOR
     # ... and so is a person named in apposition: "Clinton's campaign chairman, John Podesta, said" (not one
     # of several: "Henry Clay's biographers, David and Jeanne Heidler,")
-    if not plural and (apposed := _apposed_person(text, end, candidates)) is not None:
+    if not several and (apposed := _apposed_person(text, end, candidates)) is not None:
         return apposed
     if words[-1] in _SPOKESPERSON:
         # a spokesperson the document names ("Clinton spokesman Brian Fallon") speaks, else for the principal
@@ -256,7 +251,7 @@ def _named(sdoc: Doc, start: int, end: int, words: str, mentions: list[Mention],
         if found is not None and found.label == "NORP" and _PROPORTION.match(words):
             return None  # "75 percent of Democrats", "the share of Republicans": a poll's figure, not the party
         if found is not None and found.label != "PERSON" and (role := _body_role(text, end, found, inside)):
-            if _MISSED_NAME.fullmatch(role):
+            if looks_like_personal_name(role):
                 return None  # "DNAinfo's Eddie Small": a person's name the model missed, not the body
             words = [w.casefold() for w in _ROLE_WORD.findall(role)]
             if role[-1].islower() and words[-1] not in _SPEAKS_FOR and words[-1] not in _SPOKESPEOPLE:
