@@ -528,3 +528,44 @@ def test_a_personal_name_is_told_from_a_bodys_name(words, expected):
     from storyline.annotate.entities import looks_like_personal_name
 
     assert looks_like_personal_name(words) is expected
+
+
+def _labels(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for m in mentions_of(text):
+        found.setdefault(m.text, set()).add(m.label)
+    return found
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # firms the tagger calls people: a factory, shares, an executive, "buy X", "X's move"
+    ("Pfizer agreed on Monday to buy Allergan for $160 billion. Allergan, which makes Botox, is based in "
+     "Dublin. Pfizer's shares fell 2 percent, and a Pfizer spokeswoman declined to comment. Analysts said "
+     "Pfizer had overpaid.", "Pfizer", "ORG"),
+    ("The fuzzy video, shot by a worker on the floor of a Carrier factory in Indianapolis, went viral. "
+     "Carrier's move to Mexico became a centerpiece of the campaign. A Carrier executive told employees it "
+     "was strictly a business decision. Carrier said it would keep its headquarters in Connecticut.",
+     "Carrier", "ORG"),
+    # groups spoken of in the plural: "many", "thousands of", "among", "younger"
+    ("Many Oromos fled the crackdown last year. Thousands of Oromos marched in the capital on Sunday, and "
+     "the police arrested dozens of Oromos.", "Oromos", "NORP"),
+    ("Clinton leads Sanders among Latinos, who will play a big role in Nevada. Many Latinos say they are "
+     "not excited. Younger Latinos are less loyal to the party.", "Latinos", "NORP"),
+    # the people of a -stan
+    ("Pipelines carry Kazakh oil to China. The Kazakh currency has lost half its value, and Kazakh "
+     "officials blame falling prices.", "Kazakh", "NORP"),
+])
+def test_a_one_word_person_the_text_uses_as_a_firm_or_a_group_is_one(text, name, label):
+    assert _labels(text)[name] == {label}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a surname the tagger mostly calls an organisation, with nothing that makes it a thing
+    ("Trump has a big lead over Rubio in Florida. Polls show Trump crushing Rubio, and Trump is up 15 "
+     "points there. Kasich is not interested in a Trump ticket.", "Trump"),
+    # "he" after its verb is a person, a firm's name or not
+    ("Carrier said on Monday that he would run for the seat. Carrier has served two terms in the "
+     "legislature, where Carrier chairs the budget committee.", "Carrier"),
+])
+def test_a_name_the_text_gives_nothing_impersonal_stays_a_person(text, name):
+    assert _labels(text)[name] == {"PERSON"}

