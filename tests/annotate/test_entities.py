@@ -569,3 +569,40 @@ def test_a_one_word_person_the_text_uses_as_a_firm_or_a_group_is_one(text, name,
 ])
 def test_a_name_the_text_gives_nothing_impersonal_stays_a_person(text, name):
     assert _labels(text)[name] == {"PERSON"}
+
+
+def test_a_word_capitalized_only_where_every_word_is_is_that_common_word():
+    # PolNeAR: "Reach" of a headline was an organisation, "Email inquiry bruises …" (a headline's second
+    # line) and "Teachers" opening a sentence were people; a word the story also capitalizes mid-sentence is
+    # a name ("a Carrier factory")
+    found = _labels("Golf Courses Forced to Reach Into Bag of Tricks.\n\nThe courses cannot reach profitability, "
+                    "said Jim Smith of Boca Raton.")
+    assert "Reach" not in found and found["Jim Smith"] == {"PERSON"}
+    kept = _labels("Carrier said it would move to Mexico. Workers at the Carrier plant lost their jobs, and a "
+                   "carrier pigeon flew by.")
+    assert "Carrier" in kept
+
+
+def test_a_headline_clause_is_no_name_but_its_subject_the_story_names_is():
+    found = mentions_of("Marco Rubio Responds To Question On Immigration Reform\n\nMarco Rubio spoke in Iowa "
+                        "on Monday. Rubio said he would secure the border first.")
+    names = [(m.text, m.label) for m in found]
+    assert ("Marco Rubio", "PERSON") in names and not any("Responds" in t for t, _ in names)
+
+
+def test_two_people_joined_by_and_in_one_span_are_two_people():
+    # PolNeAR: "Christie and Jindal" was one organisation
+    found = mentions_of("Chris Christie and Bobby Jindal spoke in Iowa. Later, Christie and Jindal left the "
+                        "stage together.")
+    assert [(m.text, m.label, m.name) for m in found if m.start > 40 and m.label == "PERSON"] == [
+        ("Christie", "PERSON", "Chris Christie"), ("Jindal", "PERSON", "Bobby Jindal")]
+
+
+def test_a_papers_name_opened_by_a_city_or_a_nationality_is_the_paper():
+    found = _labels("According to the Philippine Star, the Philippine immigrants were upset. A blogger wrote "
+                    "in German Energy Transition that the German model works. The Orlando Sentinel endorsed "
+                    "Clinton.")
+    assert found["Philippine Star"] == found["German Energy Transition"] == found["Orlando Sentinel"] == {"ORG"}
+    assert found["Philippine"] == found["German"] == {"NORP"}
+    # a given name that is also a nationality's adjective, with no title between, is still the person's
+    assert _labels("German Ortega, a comedian, mocks the elite. Ortega said so.")["German Ortega"] == {"PERSON"}

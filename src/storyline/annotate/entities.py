@@ -71,6 +71,9 @@ _ORG_WORDS = {
     "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
     "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
+    # newspapers: "Orlando Sentinel" is no Orlando
+    "sentinel", "gazette", "chronicle", "inquirer", "examiner", "courier", "dispatch", "bulletin", "weekly",
+    "daily", "monitor", "register", "observer",
 } | _BUSINESS_WORDS
 # Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
 # a PERSON ending in one is the institution.
@@ -143,6 +146,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # of state", "in the bush", "albeit modest", "us")
     spans = [s for s in spans if any(ch.isupper() for ch in text[s.start:s.end])]
     spans = [s for s in spans if not _common_word_opening_a_sentence(doc, s, spans)]
+    spans = _without_capitals_of_position(doc, spans)
     # days of a schedule are no actor: "Closed on Sun & Mon", "Tue-Fri"
     spans = [s for s in spans if not all(w.casefold().rstrip(".") in lx.WEEKDAYS
                                          for w in re.findall(r"[^\W\d_]+", text[s.start:s.end]))]
@@ -155,6 +159,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = [_without_titles(text, s) for s in spans]
     person_surfaces = {_surface(text, s) for s in spans if s.label == "PERSON"}
     spans = [_without_leading_words(doc, s, person_surfaces) for s in spans]
+    spans = _coordinated_people_split(text, spans)
     for s in spans:
         surface = _surface(text, s)
         if s.label == "ORG" and looks_like_personal_name(surface):
@@ -169,6 +174,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11", "Disney+", "PG&E": a product or a firm
         elif s.label == "PERSON" and _is_group_plural(surface.split()[-1]):
             s.label = "NORP"  # "Democrats", "Log Cabin Republicans", "Hill Democrats": a party's people
+        elif s.label == "PERSON" and len(surface.split()) >= 3 and _is_nationality(surface.split()[0]) \
+                and not any(is_given_name(w) for w in surface.split()) \
+                or s.label == "PERSON" and len(surface.split()) == 2 and _is_nationality(surface.split()[0]) \
+                and surface.split()[1].casefold() in _ORG_WORDS | {"star", "times", "sun"}:
+            s.label = "ORG"  # "Philippine Star", "German Energy Transition": a nation's paper, not a person
     _institutions_relabelled(text, spans)
     _unconfirmed_names_relabelled(doc, spans)
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
@@ -372,7 +382,7 @@ def _unconfirmed_names_relabelled(doc: Doc, spans: list[_Span]) -> None:
         known_place = bool(country_name(word) or us_state(word) or capital_country(word) or is_city(word)
                            or us_state_abbreviation(word, postal=True))
         kind = None
-        if _is_demonym(word) and labels.keys() & {"PERSON", "ORG"}:
+        if _is_nationality(word) and labels.keys() & {"PERSON", "ORG"}:
             kind = "NORP"
         elif _plural_of_no_name(word, surnames) and not known_place \
                 and any(_spoken_of_as_many(doc, s) for s in group):
@@ -512,6 +522,76 @@ def _used_as_firm(doc: Doc, text: str, s: _Span) -> bool:
 def _singular(word: str) -> str:
     """A noun's singular, near enough for the word lists here (the pipeline runs no lemmatizer)."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
+    """The spans that name something, of those a capital alone made names:
+    - a one-word "name" the document capitalizes only where every word is (opening a sentence, in a
+      title-case headline) and writes in lower case elsewhere is that common word: "Teachers", "More",
+      "Email", "Vetting" in "Hillary Clinton's Union Problem: Teachers …". A given name, a word of a longer
+      name the document gives, a place or a people keep their capital's meaning;
+    - a headline's run of capitalised words with a verb in it is a clause, not a name ("Flint Water Response
+      Perfectly Captures The Difference"); its subject stays when the document writes it elsewhere too."""
+    text = doc_text(doc)
+    lowercase = _lowercase_words(text)
+    long_name_words = {w for s in spans if len(words := text[s.start:s.end].split()) > 1 for w in words}
+    verdicts: dict[str, bool] = {}
+    kept = []
+    cut: list[_Span] = []
+    for s in spans:
+        word = text[s.start:s.end]
+        if re.fullmatch(r"[A-Z][a-z]+", word) and word.lower() in lowercase and word not in long_name_words:
+            if word not in verdicts:
+                verdicts[word] = _capitalized_only_by_position(doc, text, word)
+            if verdicts[word]:
+                continue
+        elif " " in word and _in_a_headline(text, s) and (verb := _headline_verb(doc, s)) is not None:
+            # the clause's subject is a name when the document writes it elsewhere: "Marco Rubio" of "Marco
+            # Rubio Responds To Question"
+            subject = text[s.start:verb].rstrip()
+            if not subject or text.count(subject) < 2:
+                continue
+            s.end = s.start + len(subject)
+            cut.append(s)
+        kept.append(s)
+    for s in cut:  # the subject takes the kind the document's other mentions of it have
+        labels = Counter(o.label for o in kept if o is not s and text[o.start:o.end] == text[s.start:s.end])
+        if labels:
+            s.label = labels.most_common(1)[0][0]
+    return kept
+
+
+def _capitalized_only_by_position(doc: Doc, text: str, word: str) -> bool:
+    if is_given_name(word) or country_name(word) or us_state(word) or capital_country(word) \
+            or _is_demonym(word) or _is_group_plural(word):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){word}(?![\w-])", text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or span[0].is_sent_start or _opening(text, m.start()) \
+                or _in_a_headline(text, _Span(m.start(), m.end(), "")):
+            continue
+        return False  # capitalized mid-sentence: a name ("a Carrier factory")
+    return True
+
+
+def _opening(text: str, at: int) -> bool:
+    """Does a word at ``at`` open the text, a line, a sentence, a clause after a colon or a quotation?"""
+    before = text[max(0, at - 40):at].rstrip(" \t\u00a0")
+    return not before and at <= 40 or before.endswith(_OPENERS)
+
+
+_OPENERS = tuple("\n.!?:;\"“‘'(—–-")
+
+
+_FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+
+
+def _headline_verb(doc: Doc, s: _Span) -> int | None:
+    """Where the span's first finite verb after its first word starts, if it has one and three words."""
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return None
+    return next((t.idx for t in span[1:] if t.tag_ in _FINITE_VERB_TAGS), None)
 
 
 def _surface(text: str, s: _Span) -> str:
@@ -705,6 +785,13 @@ def _is_group_plural(word: str) -> bool:
     return w.casefold() in _PARTY_PEOPLE or (w.endswith("s") and _is_demonym(w))
 
 
+def _is_nationality(word: str) -> bool:
+    """A demonym, or a country's adjective its name adds a letter to ("German", "Philippine"): not tested
+    where a given name may stand ("German Ortega" is Germán Ortega)."""
+    return _is_demonym(word) or word[:1].isupper() and word.isalpha() \
+        and any(country_name(word + end) for end in ("y", "s"))
+
+
 def _is_demonym(word: str) -> bool:
     """"South Korean", "Chinese", "Kentuckian", "Floridians": a nationality or a state's people in front of a
     name (a capitalised -an/-ese/-ish/-i word whose stem is a country or a US state; "Kazakh", "Uzbek" of
@@ -712,8 +799,8 @@ def _is_demonym(word: str) -> bool:
     w = word.rstrip(".")
     if w.endswith("ans"):
         w = w[:-1]
-    if w[:1].isupper() and w.isalpha() and (country_name(w + "stan") or country_name(w + "istan")):
-        return True
+    if w[:1].isupper() and w.isalpha() and any(country_name(w + end) for end in ("stan", "istan")):
+        return True  # "Kazakh", "Uzbek"
     for suffix, stems in (("ese", ("a", "")), ("an", ("a", "", "as")), ("ian", ("ia", "", "a", "y")),
                           ("ish", ("", "and")), ("i", ("", "a"))):
         if w.endswith(suffix) and w[:1].isupper():
@@ -749,7 +836,7 @@ def looks_like_personal_name(surface: str) -> bool:
         return False
     if any(w.casefold().rstrip(".") in _ORG_WORDS for w in words) or country_name(surface):
         return False
-    return given_name_gender(words[0]) is not None and not _is_demonym(words[0])
+    return given_name_gender(words[0]) is not None and not _is_nationality(words[0])
 
 
 def person_name_parts(person_surfaces: list[str]) -> dict[str, set[str]]:
@@ -1083,6 +1170,23 @@ _SEVERAL_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+s\.?|[A-Z][\w.'’-]*,)\s+$")
 # the last word of a pair of places the tagger took for a person ("the corner of Allen and Stanton Streets")
 _PLACES_AFTER = {"streets", "avenues", "roads", "lanes", "boulevards", "drives", "squares", "counties", "rivers",
                  "islands", "mountains", "parks"}
+
+
+def _coordinated_people_split(text: str, spans: list[_Span]) -> list[_Span]:
+    """"Christie and Jindal", "Braynard and Chrabaszcz" tagged one organisation: two names joined by "and",
+    each the surname (or the whole name) of a person the document names in full, are those two people."""
+    people = [words for s in spans if s.label == "PERSON" and len(words := _surface(text, s).split()) >= 2]
+    names = {" ".join(words) for words in people} | {words[-1] for words in people}
+    out: list[_Span] = []
+    for s in spans:
+        chunk = text[s.start:s.end]
+        m = _COORDINATION.search(chunk)
+        first, second = (chunk[:m.start()], chunk[m.end():]) if m else ("", "")
+        if first in names and second in names:  # not "Bill and Hillary Clinton": "Bill" is no surname here
+            out += [_Span(s.start, s.start + len(first), "PERSON"), _Span(s.start + m.end(), s.end, "PERSON")]
+        else:
+            out.append(s)
+    return out
 
 
 def _coordinated_given_names_named(text: str, spans: list[_Span]) -> None:
