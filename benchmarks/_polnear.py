@@ -5,16 +5,35 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train" / "text"
+T = TypeVar("T")
+
+
+def analyzed(db: Path | None, read: Callable[[Path], T]) -> T:
+    """``read`` of an analyzed store of the PolNeAR texts: ``db`` when given, else the texts analyzed now as
+    a user would (``storyline.corpus.analyze``) into a temporary folder."""
+    if db is not None:
+        return read(db)
+    from storyline.corpus import analyze
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "in"
+        inputs.mkdir()
+        for f in sorted(POLNEAR.glob("*.txt")):
+            shutil.copy(f, inputs / f.name)
+        analyze([inputs], Path(tmp) / "out")
+        return read(Path(tmp) / "out" / "storyline.db")
 
 
 def articles(gold_file: Path, key: str) -> Iterator[tuple[str, dict[str, Any], list[dict[str, Any]]]]:

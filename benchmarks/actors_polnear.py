@@ -19,18 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from _polnear import POLNEAR, REPO, analyzed
 
-REPO = Path(__file__).resolve().parents[1]
-POLNEAR = REPO / ".." / "shared" / "data" / "polnear-train" / "text"
 GOLD = REPO / "benchmarks" / "data" / "actors-polnear-gold.json"
 
 
@@ -71,18 +66,7 @@ def main() -> int:
     if args.db is None and not POLNEAR.is_dir():
         print(f"no texts at {POLNEAR}: nothing to measure")
         return 0
-    if args.db is not None:
-        actors, n_docs, n_actors, quoted = _linked(args.db)
-    else:
-        from storyline.corpus import analyze
-
-        with tempfile.TemporaryDirectory() as tmp:
-            inputs = Path(tmp) / "in"
-            inputs.mkdir()
-            for f in sorted(POLNEAR.glob("*.txt")):
-                shutil.copy(f, inputs / f.name)
-            analyze([inputs], Path(tmp) / "out")
-            actors, n_docs, n_actors, quoted = _linked(Path(tmp) / "out" / "storyline.db")
+    actors, n_docs, n_actors, quoted = analyzed(args.db, _linked)
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["groups"]
     found: list[tuple[str, str, str, float, int]] = []  # entity, spelling, actor, purity, mentions

@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from _polnear import POLNEAR, REPO, position
+from _polnear import POLNEAR, REPO, analyzed, position
 
 GOLD = REPO / "benchmarks" / "data" / "kinds-polnear-gold.json"
 SAMPLES = ("browsed", "rare", "text")
@@ -103,18 +101,7 @@ def main() -> int:
         return 0
     items = [g for g in json.loads(GOLD.read_text(encoding="utf-8"))["items"] if args.set in (None, g["set"])]
     wanted = {g["file"] for g in items}
-    if args.db is not None:
-        texts, kinds = _storyline_kinds(args.db, wanted)
-    else:
-        from storyline.corpus import analyze
-
-        with tempfile.TemporaryDirectory() as tmp:
-            inputs = Path(tmp) / "in"
-            inputs.mkdir()
-            for f in sorted(POLNEAR.glob("*.txt")):
-                shutil.copy(f, inputs / f.name)
-            analyze([inputs], Path(tmp) / "out")
-            texts, kinds = _storyline_kinds(Path(tmp) / "out" / "storyline.db", wanted)
+    texts, kinds = analyzed(args.db, lambda db: _storyline_kinds(db, wanted))
     raw = _spacy_kinds(texts)
 
     tally: dict[tuple[str, str], Counter] = {(st, s): Counter() for st in (*SETS, "both") for s in (*SAMPLES, "all")}
