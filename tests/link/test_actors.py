@@ -274,3 +274,14 @@ def test_a_name_printed_without_its_accents_is_the_same_actor_named_with_them():
                          "b": [m("François Hollande", "PERSON")],
                          "c": [m("Enrique Pena Nieto", "PERSON")], "d": [m("Enrique Peña Nieto", "PERSON")]})
     assert sorted(a.name for a in index.actors) == ["Enrique Peña Nieto", "François Hollande"]
+    # ids keep the letters, without their accents
+    assert sorted(a.id for a in index.actors) == ["person-enrique-pena-nieto", "person-francois-hollande"]
+
+
+def test_a_body_opened_by_its_countrys_name_or_code_is_one_actor_named_as_written_most():
+    # PolNeAR: "U.S. Senate" (42 mentions) and "United States Senate" (15) were two actors
+    index = link_actors({"a": [m("U.S. Senate", "ORG"), m("U.S. Senate", "ORG")],
+                         "b": [m("United States Senate", "ORG")], "c": [m("US Embassy", "ORG")],
+                         "d": [m("Senate", "ORG")]})
+    assert sorted((a.name, a.mentions) for a in index.actors) == [("Senate", 1), ("U.S. Senate", 3),
+                                                                  ("US Embassy", 1)]

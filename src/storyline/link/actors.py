@@ -69,7 +69,9 @@ class ActorIndex:
 
 def actor_id(name: str, label: str) -> str:
     """A stable id from the canonical name and type: "person-donald-trump"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", normalize_space(name).casefold().replace("'", "")).strip("-")
+    # letters without their accents ("person-enrique-pena-nieto", not "person-enrique-pe-a-nieto")
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", normalize_space(name)) if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.casefold().replace("'", "")).strip("-")
     return f"{label.lower()}-{slug or 'unnamed'}"
 
 
@@ -130,12 +132,22 @@ def link_actors(mentions_by_doc: dict[str, list[Mention]]) -> ActorIndex:
 
 def _cluster_key(m: Mention) -> tuple[bool, str]:
     """Persons and everything else apart ("Washington" the city is not George Washington); within
-    each, the variant-insensitive key of the document's name, a country's canonical name first; a
-    group's singular and plural are one ("Republicans" = "Republican")."""
-    key = name_key(_linked_name(m))
+    each, the variant-insensitive key of the document's name, a country's canonical name first, also
+    where it opens a body's name ("U.S. Senate" = "United States Senate"); a group's singular and plural
+    are one ("Republicans" = "Republican")."""
+    key = name_key(_with_country_prefix(_linked_name(m)) if m.label != "PERSON" else _linked_name(m))
     if m.label == "NORP" and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
         key = key[:-1]
     return (m.label == "PERSON", key)
+
+
+def _with_country_prefix(name: str) -> str:
+    """"U.S. Senate" -> "United States Senate": the country that opens a body's name, by its canonical name."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and words[n][:1].isupper() and (country := country_name(" ".join(words[:n]))):
+            return " ".join([country, *words[n:]])
+    return name
 
 
 def _linked_name(m: Mention) -> str:
@@ -426,7 +438,7 @@ def _canonical_name(ms: list[Mention]) -> str:
     spellings = Counter(_linked_name(m) for m in ms)
     by_key: dict[str, Counter] = {}
     for spelling, n in spellings.items():
-        by_key.setdefault(name_key(spelling), Counter())[spelling] += n
+        by_key.setdefault(name_key(_with_country_prefix(spelling)), Counter())[spelling] += n
     totals = {k: sum(c.values()) for k, c in by_key.items()}
     top = max(totals.values())
     common = [k for k, n in totals.items() if n >= _COMMON_SHARE * top]
