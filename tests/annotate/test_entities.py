@@ -563,6 +563,11 @@ def test_a_one_word_person_the_text_uses_as_a_firm_or_a_group_is_one(text, name,
     # a surname the tagger mostly calls an organisation, with nothing that makes it a thing
     ("Trump has a big lead over Rubio in Florida. Polls show Trump crushing Rubio, and Trump is up 15 "
      "points there. Kasich is not interested in a Trump ticket.", "Trump"),
+    # what a politician has too: "the Trump brand", "his rival Rubio", "a Rubio spokeswoman"
+    ("The Trump brand is fading. Trump said the polls were wrong. Trump has a lead, and the Trump campaign "
+     "disagrees.", "Trump"),
+    ("Cruz attacked his rival Rubio on Tuesday. Rubio was fading, and a Rubio spokeswoman declined to "
+     "comment. Rubio is third.", "Rubio"),
     # "he" after its verb is a person, a firm's name or not
     ("Carrier said on Monday that he would run for the seat. Carrier has served two terms in the "
      "legislature, where Carrier chairs the budget committee.", "Carrier"),

@@ -335,19 +335,21 @@ _PERSONAL_TITLES = re.compile(
     r"Gen|General|Adm|Admiral|Secretary|Speaker|Chairman|Chairwoman|Sheriff|Officer|Detective)\.?\s+$")
 _PERSON_AFTER = re.compile(r",\s+(?:who\b|whose\b|\d{1,3},)")  # "Mateen, who …", "Walker, 44,"
 _NONPERSON_AFTER = re.compile(r",\s+which\b")  # "Mondelez, which generated …", "Acapulco, which has"
-# what a firm has and people seldom do: "a Carrier factory", "Valeant's stock", "a Quinnipiac poll"
+# what a firm has and a politician seldom does: "a Carrier factory", "Valeant's stock", "a Quinnipiac poll"
+# (not "brand", "chief", "spokeswoman": "the Trump brand", "Obama's chief of staff", "a Cruz spokeswoman")
 _FIRM_PARTS = {
     "factory", "plant", "mill", "store", "restaurant", "outlet", "headquarters", "subsidiary", "unit", "division",
-    "executive", "ceo", "chief", "employee", "worker", "board", "shareholder", "stockholder", "investor",
+    "executive", "ceo", "employee", "worker", "board", "shareholder", "stockholder", "investor",
     "share", "stock", "price", "valuation", "merger", "acquisition", "takeover", "earnings", "revenue",
-    "profit", "product", "brand", "customer", "subscriber", "poll", "polling", "survey", "spokeswoman",
+    "profit", "product", "customer", "subscriber", "poll", "polling", "survey",
 }
-# what a firm is called: "the liberal gossip site Gawker", "the blood-testing company Theranos"
+# what a firm is called: "the liberal gossip site Gawker", "the blood-testing company Theranos" (not "rival"
+# or "partner": "his rival Rubio")
 _FIRM_NOUNS = {
     "company", "firm", "corporation", "business", "site", "website", "network", "startup", "start-up",
     "maker", "drugmaker", "automaker", "carmaker", "retailer", "chain", "brand", "pollster", "bank", "giant",
     "conglomerate", "manufacturer", "publisher", "magazine", "newspaper", "outlet", "app", "platform",
-    "insurer", "lender", "supplier", "contractor", "rival", "competitor", "partner",
+    "insurer", "lender", "supplier", "contractor",
 }
 _ACQUIRING = verb_forms(("buy", "acquire", "purchase"))
 # what is said of a group and not of one person: "many Latinos", "55 million Latinos", "among Latinos"
