@@ -609,5 +609,9 @@ def test_a_papers_name_opened_by_a_city_or_a_nationality_is_the_paper():
                     "Clinton.")
     assert found["Philippine Star"] == found["German Energy Transition"] == found["Orlando Sentinel"] == {"ORG"}
     assert found["Philippine"] == found["German"] == {"NORP"}
+    # a photo credit spaCy tags a person, and the city it opens
+    found = _labels("A photo by Joe Burbank, Orlando Sentinel. Clinton spoke in Orlando, where the Pulse "
+                    "nightclub stood.")
+    assert found["Orlando Sentinel"] == {"ORG"} and found["Orlando"] == {"GPE"}
     # a given name that is also a nationality's adjective, with no title between, is still the person's
     assert _labels("German Ortega, a comedian, mocks the elite. Ortega said so.")["German Ortega"] == {"PERSON"}

@@ -62,6 +62,9 @@ _REGNAL = re.compile(r"^(?:[IVX]+|[IVX]+[.,]?)$")
 _BUSINESS_WORDS = {"productions", "studios", "pictures", "films", "records", "entertainment", "ventures",
                    "enterprises", "industries", "brands", "foods", "publishing", "associates", "technologies",
                    "systems"}
+# The last word of a newspaper's name that no surname is: "Orlando Sentinel" is no Orlando.
+_NEWSPAPER_HEADS = {"sentinel", "gazette", "chronicle", "inquirer", "examiner", "courier", "dispatch", "bulletin",
+                    "weekly", "daily", "monitor", "register", "observer"}
 # Nouns that make a capitalised phrase an organisation, whatever name opens it ("Morgan Library").
 _ORG_WORDS = {
     "university", "college", "school", "institute", "institution", "ministry", "department", "office",
@@ -71,10 +74,7 @@ _ORG_WORDS = {
     "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
     "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
-    # newspapers: "Orlando Sentinel" is no Orlando
-    "sentinel", "gazette", "chronicle", "inquirer", "examiner", "courier", "dispatch", "bulletin", "weekly",
-    "daily", "monitor", "register", "observer",
-} | _BUSINESS_WORDS
+} | _BUSINESS_WORDS | _NEWSPAPER_HEADS
 # Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
 # a PERSON ending in one is the institution.
 _NAMED_AFTER_HEADS = {
@@ -82,7 +82,7 @@ _NAMED_AFTER_HEADS = {
     "stadium", "airport", "school", "academy", "ministry", "department", "agency", "committee", "commission",
     "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
     "studio", "media", "group", "holdings", "partners", "motors", "capital", "labs", "gallery", "fund",
-} | _BUSINESS_WORDS
+} | _BUSINESS_WORDS | _NEWSPAPER_HEADS
 # Heads of buildings named after someone ("Trump Tower"): no surname is one of these.
 _FACILITY_HEADS = {"tower", "towers", "plaza", "hotel", "casino", "arena", "building", "boulevard", "avenue"}
 # Endings that are abbreviations: their final period belongs to the name ("U.S.", "Jr.").
