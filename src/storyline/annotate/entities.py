@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from storyline.annotate.descriptions import plural
 from storyline.annotate.doctext import doc_text, sentence_starts
 from storyline.annotate.gazetteer import (
     TITLE_ABBREVIATIONS,
@@ -329,10 +330,6 @@ def _common_word_opening_a_sentence(doc: Doc, s: _Span, spans: list[_Span]) -> b
 # unknown capitalised word by its position; how the text uses the word tells the kind. A word the document
 # shows to be a person (a given name, part of a full name, a title before it, "he" after it, ", who") keeps
 # its label whatever else is said of it.
-_PERSONAL_TITLES = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Gov|Governor|President|Mayor|Judge|Justice|"
-    r"Rev|Reverend|Sir|Dame|Lord|Lady|Prof|Professor|Coach|Pastor|Rabbi|Sgt|Sergeant|Capt|Captain|Lt|Col|"
-    r"Gen|General|Adm|Admiral|Secretary|Speaker|Chairman|Chairwoman|Sheriff|Officer|Detective)\.?\s+$")
 _PERSON_AFTER = re.compile(r",\s+(?:who\b|whose\b|\d{1,3},)")  # "Mateen, who …", "Walker, 44,"
 _NONPERSON_AFTER = re.compile(r",\s+which\b")  # "Mondelez, which generated …", "Acapulco, which has"
 # what a firm has and a politician seldom does: "a Carrier factory", "Valeant's stock", "a Quinnipiac poll"
@@ -372,9 +369,9 @@ def _unconfirmed_names_relabelled(doc: Doc, spans: list[_Span]) -> None:
         surface = _surface(text, s)
         if len(surface.split()) == 1 and surface[:1].isupper():
             groups.setdefault(surface, []).append(s)
-    full_name_words = {w for o in spans if o.label == "PERSON" and len(words := _surface(text, o).split()) > 1
-                       for w in words}
-    surnames = {_surface(text, o).split()[-1] for o in spans if o.label == "PERSON" and " " in _surface(text, o)}
+    full_names = [words for o in spans if o.label == "PERSON" and len(words := _surface(text, o).split()) > 1]
+    full_name_words = {w for words in full_names for w in words}
+    surnames = {words[-1] for words in full_names}
     countries = _countries_named(text, spans)
     for word, group in groups.items():
         labels = Counter(s.label for s in group)
@@ -431,7 +428,7 @@ def _countries_named(text: str, spans: list[_Span]) -> set[str]:
             if country := country_name(surface):
                 found.add(country)
             elif us_state(surface) or us_state_abbreviation(surface):
-                found.add(country_name("United States") or "United States")
+                found.add("United States")  # GeoNames' name, as country_name gives it
     return found
 
 
@@ -455,8 +452,7 @@ def _said_personal(doc: Doc, text: str, group: list[_Span]) -> bool:
     """A title before a mention ("Sen. Symms"), ", who" or an age after one, or "he"/"she" as the next
     personal word of its sentence when the word is its subject: a person."""
     for s in group:
-        if _PERSONAL_TITLES.search(text, max(0, s.start - 14), s.start) \
-                or _PERSON_AFTER.match(text, s.end) and not _plural(text[s.start:s.end]):
+        if _titled_before(text, s.start) or _PERSON_AFTER.match(text, s.end) and not _plural(text[s.start:s.end]):
             return True  # "Latinos, who will play a role" are people, not a person
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
@@ -523,7 +519,7 @@ def _used_as_firm(doc: Doc, text: str, s: _Span) -> bool:
 
 def _singular(word: str) -> str:
     """A noun's singular, near enough for the word lists here (the pipeline runs no lemmatizer)."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return word[:-1] if plural(word) else word
 
 
 def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
@@ -594,6 +590,22 @@ def _headline_verb(doc: Doc, s: _Span) -> int | None:
     if span is None or len(span) < 3:
         return None
     return next((t.idx for t in span[1:] if t.tag_ in _FINITE_VERB_TAGS), None)
+
+
+def _is_title(word: str) -> bool:
+    """"Senator", "Sen", "Mr", "Captain": a word of ``_TITLES`` or ``TITLE_ABBREVIATIONS``."""
+    return word.casefold() in _TITLES or word.casefold() in TITLE_ABBREVIATIONS
+
+
+# words of _TITLES that open other names too: "Former Breitbart reporter", "State Department", "First Data"
+_TITLE_MODIFIERS = {"vice", "prime", "supreme", "state", "foreign", "defense", "defence", "former", "late", "first",
+                    "deputy", "acting", "chief"}
+
+
+def _titled_before(text: str, start: int) -> bool:
+    """"Sen. Symms", "Mr. Ackman", "President Obama": a person's title right before ``start``."""
+    title = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    return title is not None and _is_title(title[1]) and title[1].casefold() not in _TITLE_MODIFIERS
 
 
 def _surface(text: str, s: _Span) -> str:
@@ -1388,8 +1400,7 @@ def _namesakes_narrowed(doc: Doc, s: _Span, key: str, spelled: dict[str, str],
     title = _TITLE_BEFORE.search(text, max(0, s.start - 20), s.start)
     # "the Clinton administration", "the Reagan years": the president's, as "President Clinton" would be
     word = "president" if _PRESIDENCY_AFTER.match(text, s.end) else None
-    if title and (title[1].casefold() in _TITLES or title[1].casefold() in TITLE_ABBREVIATIONS) \
-            and not _HONORIFIC_SEX.search(title[0]):
+    if title and _is_title(title[1]) and not _HONORIFIC_SEX.search(title[0]):
         word = title[1].casefold()
     if word:
         # "President Bush", "Captain Khan": the namesake the document titled so ("President George W. Bush")

@@ -13,8 +13,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TITLE_ABBREVIATIONS", "capital_country", "city_countries", "country_name", "initialism", "is_generation", "major_city",
-           "is_city", "name_key", "normalize_space", "us_state", "us_state_abbreviation"]
+__all__ = ["TITLE_ABBREVIATIONS", "capital_country", "city_countries", "country_name", "initialism", "is_city",
+           "is_generation", "major_city", "name_key", "normalize_space", "us_state", "us_state_abbreviation",
+           "without_accents"]
 
 # a title and how news abbreviates it before a name: "the senator" is "Sen. Lindsey Graham", "Captain Khan"
 # is "Capt. Humayun Khan"
@@ -48,9 +49,14 @@ def name_key(text: str) -> str:
     t = normalize_space(text).replace("\u2019", "'").replace("\u2018", "'").casefold()
     t = _LEADING_THE.sub("", t)
     t = _POSSESSIVE_END.sub("", t)
-    if not t.isascii():
-        t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
-    return _KEY_DROPPED.sub("", t)
+    return _KEY_DROPPED.sub("", without_accents(t))
+
+
+def without_accents(text: str) -> str:
+    """``text`` with its letters' accents dropped: "Peña" -> "Pena", "François" -> "Francois"."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?", re.IGNORECASE)

@@ -28,6 +28,7 @@ from storyline.annotate.gazetteer import (
     name_key,
     normalize_space,
     us_state,
+    without_accents,
 )
 from storyline.model import Actor, Mention
 
@@ -70,8 +71,7 @@ class ActorIndex:
 def actor_id(name: str, label: str) -> str:
     """A stable id from the canonical name and type: "person-donald-trump"."""
     # letters without their accents ("person-enrique-pena-nieto", not "person-enrique-pe-a-nieto")
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", normalize_space(name)) if not unicodedata.combining(ch))
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.casefold().replace("'", "")).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", without_accents(normalize_space(name)).casefold().replace("'", "")).strip("-")
     return f"{label.lower()}-{slug or 'unnamed'}"
 
 
