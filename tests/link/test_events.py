@@ -303,7 +303,7 @@ def test_a_line_keeps_as_of():
     assert _trimmed("as the talks collapsed in Hanoi in February") == "The talks collapsed in Hanoi in February"
 
 
-def test_relative_dates_of_a_document_dated_by_a_far_older_mention_stay_off_the_timeline():
+def test_relative_dates_of_a_document_dated_by_a_far_older_or_later_mention_stay_off_the_timeline():
     from storyline.annotate.pipeline import annotate_documents
     from storyline.link.actors import link_actors
     from storyline.link.events import find_candidates
@@ -315,6 +315,9 @@ def test_relative_dates_of_a_document_dated_by_a_far_older_mention_stay_off_the_
         Document(id="bastille", source_path="bastille.txt", published="1789-07", published_inferred=True, text=(
             "The attack fell on the anniversary of the storming of the Bastille on July 14, 1789. In March, "
             "Islamic State attackers killed 32 people in suicide bombings at the Brussels airport.")),
+        # undated, and its guess lies years after every other date: a date it looks ahead to, missed
+        Document(id="budget", source_path="budget.txt", published="2026", published_inferred=True, text=(
+            "The deficit will grow again in 2026, the budget office said on Tuesday.")),
         # undated, but its guess is the corpus's present: its relative dates stay, marked inferred
         Document(id="recent", source_path="recent.txt", published="2016-06", published_inferred=True, text=(
             "Sanders won the primary in Oregon in May 2016. On Sunday, he met supporters in Los Angeles.")),
@@ -324,5 +327,6 @@ def test_relative_dates_of_a_document_dated_by_a_far_older_mention_stay_off_the_
     placed = {(c.document, c.timex.text) for c in find_candidates(docs, anns, index)}
     assert ("bastille", "July 14, 1789") in placed  # written out: always placed
     assert ("bastille", "March") not in placed  # read against the 1789 guess: left off
+    assert ("budget", "Tuesday") not in placed and ("budget", "2026") in placed
     assert ("recent", "Sunday") in placed and ("recent", "May 2016") in placed
     assert ("dated", "Thursday") in placed

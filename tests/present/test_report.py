@@ -325,6 +325,9 @@ def test_date_interval_covers_the_whole_period(value, expected):
     ("2019-Q1", "Q1 2019"),
     ("2019-W09", "week 9 of 2019"),
     ("201X", "the 2010s"),
+    ("06", "the 600s"),  # "a 7th-century stop for Silk Road merchants"
+    ("089", "the 890s"),
+    ("0622", "622"),
     ("2019-02-27/2019-02-28", "27–28 February 2019"),
     ("2019-02-27/2019-03-02", "27 February – 2 March 2019"),
     ("2018-12-30/2019-01-02", "30 December 2018 – 2 January 2019"),

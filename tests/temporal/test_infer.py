@@ -69,3 +69,22 @@ def test_a_goal_set_for_a_year_does_not_date_the_article() -> None:
                                   "gubernatorial candidate in 2018.").value == "2015"
     # a past "was able to hit" a mark is no goal
     assert infer_publication_date("Obama was able to hit the mark in 2014, after the 2012 race.").value == "2014"
+
+
+def test_an_article_that_only_looks_ahead_is_undated() -> None:
+    # its latest look-ahead date put a 2016 article in 2026: better no date than a decade off
+    assert infer_publication_date("It also would renew through 2026 the expiring Iran Sanctions Act, the "
+                                  "senators said on Wednesday.") is None
+
+
+def test_a_modal_or_a_prospect_anywhere_in_the_sentence_looks_ahead() -> None:
+    text = ("Obama won Ohio in 2012. Voters there will help determine which party controls the Senate in 2017. "
+            "As Cruz preps for reelection in 2018 and eyes a 2020 presidential bid, the party waits.")
+    assert infer_publication_date(text).value == "2012"
+    # a date opening its sentence is set by the verb after it
+    text = "The law was passed in 2002. Thirteen years later, that rewrite might finally get done."
+    assert infer_publication_date(text).value == "2002"
+    # a year naming a thing is no time the modal sets: "one of Trump's 2016 rivals"
+    text = ("“It’s going to be challenging to do it in a quick turnaround,” said a GOP data expert who has "
+            "worked for one of Trump's 2016 rivals.")
+    assert infer_publication_date(text).value == "2016"

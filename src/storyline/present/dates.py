@@ -27,12 +27,14 @@ def date_interval(value: str | None) -> tuple[date, date] | None:
 def _point_label(value: str) -> str:
     day_part, _, time_part = value.partition("T")
     head, _, rest = day_part.partition("-")
+    # a year before 1000 is said without its leading zeros: "06" is "the 600s" (the 7th century), "0622"
+    # is "622"
     if head.endswith("XX") or len(head) == 2:  # 19XX, 19: the century
-        return f"the {head[:2]}00s"
+        return f"the {int(head[:2]) * 100}s"
     if head.endswith("X") or len(head) == 3:  # 199X, 199 (TimeML): the decade
-        return f"the {head[:3]}0s"
+        return f"the {int(head[:3]) * 10}s"
     if not rest:
-        return head
+        return str(int(head))
     if rest in _SEASONS:
         name = _SEASONS[rest][0]
         return f"winter {head}–{str(int(head) + 1)[-2:]}" if rest == "WI" else f"{name} {head}"
