@@ -669,3 +669,16 @@ def test_bodies_for_a_cause_holidays_and_country_pairs():
     found = _labels("The GOP candidate has insisted on building a wall on the U.S.-Mexico border, despite "
                     "critics, like John Oliver, breaking down why it’s an expensive and futile idea.")
     assert found["U.S."] == found["Mexico"] == {"GPE"} and "U.S.-Mexico" not in found
+
+
+def test_a_common_noun_written_as_an_acronym_is_no_actor():
+    found = _labels("A super PAC backing Jeb Bush spent $20 million. The PAC's CEO said the Right to Rise PAC "
+                    "would keep spending.")
+    assert "PAC" not in found and "CEO" not in found and found["Jeb Bush"] == {"PERSON"}
+
+
+def test_a_count_or_an_age_after_a_person_is_not_part_of_the_name():
+    found = _labels("Delegates so far: Donald Trump 384, Ted Cruz 300, Marco Rubio 151. Trump leads, and Cruz "
+                    "and Rubio trail.")
+    assert found["Donald Trump"] == found["Ted Cruz"] == found["Marco Rubio"] == {"PERSON"}
+    assert not any(any(ch.isdigit() for ch in name) for name in found)
