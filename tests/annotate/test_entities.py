@@ -682,3 +682,7 @@ def test_a_count_or_an_age_after_a_person_is_not_part_of_the_name():
                     "and Rubio trail.")
     assert found["Donald Trump"] == found["Ted Cruz"] == found["Marco Rubio"] == {"PERSON"}
     assert not any(any(ch.isdigit() for ch in name) for name in found)
+    # a number after what is no person stays in the name: a port, though spaCy calls "Thunderbolt" a person
+    found = _labels("Thunderbolt 3 is staying. The USB-C physical connector on Thunderbolt 3 is not the end of "
+                    "the world. Since you have Thunderbolt 3, cables are cheap. Thunderbolt is fast.")
+    assert found["Thunderbolt 3"] == {"ORG"}

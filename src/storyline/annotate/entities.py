@@ -222,8 +222,9 @@ def _person_and_number(text: str, s: _Span, person_surfaces: set[str]) -> int | 
     if m is None:
         return None
     name = normalize_space(m[1])
-    # a given name alone takes only an age ("Bill 1523" is a bill)
-    if name in person_surfaces or looks_like_personal_name(name) \
+    # a full name the document gives a person; a given name alone, only an age ("Bill 1523" is a bill,
+    # "Thunderbolt 3" a port, though spaCy tags "Thunderbolt" a person too)
+    if " " in name and (name in person_surfaces or looks_like_personal_name(name)) \
             or " " not in name and given_name_gender(name) and int(m[2]) <= 110:
         return s.start + m.end(1)
     return None
@@ -619,12 +620,16 @@ def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
     verdicts: dict[str, bool] = {}
     kept = []
     cut: list[_Span] = []
+
+    def by_position(w: str) -> bool:
+        if w not in verdicts:
+            verdicts[w] = _capitalized_only_by_position(doc, text, w)
+        return verdicts[w]
+
     for s in spans:
         word = text[s.start:s.end]
         if re.fullmatch(r"[A-Z][a-z]+", word) and word.lower() in lowercase and word not in long_name_words:
-            if word not in verdicts:
-                verdicts[word] = _capitalized_only_by_position(doc, text, word)
-            if verdicts[word]:
+            if by_position(word):
                 continue
         elif " " in word and _in_a_headline(text, s) and (verb := _headline_verb(doc, s)) is not None:
             # the clause's subject is a name when the document writes it elsewhere: "Marco Rubio" of "Marco
@@ -636,7 +641,7 @@ def _without_capitals_of_position(doc: Doc, spans: list[_Span]) -> list[_Span]:
             cut.append(s)
         elif (opener := re.match(r"([A-Z][a-z]+)\s+", word)) and opener[1].lower() in lowercase \
                 and word[opener.end():] in surfaces and _opening(text, s.start) and not _is_title(opener[1]) \
-                and opener[1].lower() not in _ROYAL_TITLES and _capitalized_only_by_position(doc, text, opener[1]):
+                and opener[1].lower() not in _ROYAL_TITLES and by_position(opener[1]):
             s.start += opener.end()
             cut.append(s)
         kept.append(s)
