@@ -162,6 +162,7 @@ def test_rss_entries_with_content_become_inputs(tmp_path):
     (raw,) = _raw(items)
     assert raw.meta["title"] == "Summit" and raw.meta["outlet"] == "Example News"
     assert raw.meta["published"].startswith("Sun, 30 Jun 2019")
+    assert "updated" not in raw.meta  # the item gives no update (feedparser would lend it the pubDate)
     (bad,) = _skipped(items)
     assert "no content" in bad.reason
 

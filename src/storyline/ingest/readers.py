@@ -379,12 +379,15 @@ def _read_feed(src: str, key: str, data: bytes) -> Iterator[RawInput | Skipped]:
             yield Skipped(member, "feed entry has no content, only a link: fetch the page and ingest its HTML")
             continue
         authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author")
+        # the dates the entry itself gives: feedparser's entry["updated"] falls back to <published> (a
+        # stopgap it will remove), which made every entry look updated at its publication
+        published, updated = dict.get(entry, "published"), dict.get(entry, "updated")
         meta = {
             "title": entry.get("title"),
             "url": entry.get("link"),
             # A feed entry with only <updated> (Atom) gives its first publication as that date.
-            "published": entry.get("published") or entry.get("updated"),
-            "updated": entry.get("updated") if entry.get("published") else None,
+            "published": published or updated,
+            "updated": updated if published else None,
             "outlet": outlet,
             "authors": authors,
             "_feed_entry": True,  # a short text is then a summary: the reason says where the article is
