@@ -355,6 +355,23 @@ def test_a_large_corpus_renders_every_document_once(export):
     assert html.count("Marker999.") == 1  # only in the data block
 
 
+def test_the_header_keeps_dates_deduced_from_mentions_out_of_the_published_span(export):
+    # PolNeAR's undated texts read "1789-07 to 2024": lower bounds from "the Bastille on July 14, 1789" and
+    # "run in 2020 or 2024", not when the corpus was written
+    mixed = copy.deepcopy(export)
+    docs = mixed["documents"]
+    docs[0].update(published="2019-02-27", published_inferred=False)
+    for d in docs[1:]:
+        d.update(published="1789-07", published_inferred=True)
+    header = parse(render_report(mixed)).root.find_all("header")[0].text()
+    assert "2019-02-27" in header and "1789" not in header
+    assert f"{len(docs) - 1} deduced from their mentions" in header
+    for d in docs:
+        d.update(published="2024", published_inferred=True)
+    header = parse(render_report(mixed)).root.find_all("header")[0].text()
+    assert "none given" in header and "2024" not in header
+
+
 def test_the_header_range_runs_from_the_earliest_to_the_latest_start_as_a_reader_says_them(export):
     wide = copy.deepcopy(export)
     wide["events"][0]["date"] = "20"  # "the 21st century": it does not stretch the range to 2099

@@ -81,6 +81,9 @@ def test_a_modal_or_a_prospect_anywhere_in_the_sentence_looks_ahead() -> None:
     text = ("Obama won Ohio in 2012. Voters there will help determine which party controls the Senate in 2017. "
             "As Cruz preps for reelection in 2018 and eyes a 2020 presidential bid, the party waits.")
     assert infer_publication_date(text).value == "2012"
+    # a year coordinated with one the modal sets is set by it too
+    text = "Cuban backed Trump in 2016. Asked what could bring him to run in 2020 or 2024, Cuban demurred."
+    assert infer_publication_date(text).value == "2016"
     # a date opening its sentence is set by the verb after it
     text = "The law was passed in 2002. Thirteen years later, that rewrite might finally get done."
     assert infer_publication_date(text).value == "2002"

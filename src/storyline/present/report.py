@@ -82,17 +82,26 @@ class _Page:
                 f' title="Open the source text">{escape(label)}</button>')
 
 
+def _published_label(docs: list[dict[str, Any]]) -> str:
+    """The span of the dates the documents carry, apart from the ones deduced from their mentions: those are
+    lower bounds ("the storming of the Bastille on July 14, 1789" dated an article of 2016 1789-07), and a
+    span of them would read as when the corpus was written."""
+    given = sorted(_day(d["published"]) for d in docs if d.get("published") and not d.get("published_inferred"))
+    deduced = sum(1 for d in docs if d.get("published") and d.get("published_inferred"))
+    label = (given[0] if given[0] == given[-1] else f"{given[0]} to {given[-1]}") if given else "none given"
+    return label + (f"; {deduced} deduced from their mentions" if deduced else "")
+
+
 def _header(page: _Page) -> str:
     export = page.export
     docs = list(page.docs.values())
     outlets = Counter(d.get("outlet") for d in docs if d.get("outlet"))
-    published = sorted(_day(d.get("published")) for d in docs if d.get("published"))
     span = range_label([e.get("date") for e in page.events])
     duplicates = sum(1 for d in docs if d.get("duplicate_of"))
     stats = [
         ("Documents", f"{len(docs)}" + (f" ({duplicates} duplicate{'s' * (duplicates != 1)})" if duplicates else "")),
         ("Outlets", str(len(outlets))),
-        ("Published", f"{published[0]} to {published[-1]}" if published else "no dates"),
+        ("Published", _published_label(docs)),
         ("Timeline", span or "no events"),
         ("Events", str(len(page.events))),
         ("Actors", str(len(page.actors))),

@@ -134,7 +134,8 @@ _MODAL = re.compile(r"\b(?:will|would(?!\s+(?:not\s+|n't\s+)?have)|could(?!\s+(?
                     r"shall|going\s+to)\b|'ll\b")
 # a date that sets the time of its clause ("in 2017", "through the end of his term in early 2017"), not a
 # year naming a thing ("the 2016 campaign", "the company's 1989 operating results")
-_ADVERBIAL = re.compile(r"(?i)\b(?:in|by|until|till|through|during|within)\s+(?:(?:early|late|mid-?)\s*)?$")
+_ADVERBIAL = re.compile(r"(?i)\b(?:in|by|until|till|through|during|within)\s+(?:(?:early|late|mid-?)\s*)?"
+                        r"(?:\d{4}\s+(?:or|and)\s+)?$")  # "could bring him to run in 2020 or 2024"
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n)(?:(?:In|By|On|Then|And|But),?\s+)?$")
 
 
