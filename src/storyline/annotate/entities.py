@@ -58,7 +58,7 @@ _TITLES = {
 }
 # Titles that stay with a single given name: royals, popes and sheikhs are called by them.
 _ROYAL_TITLES = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "duke", "duchess"}
-_REGNAL = re.compile(r"^(?:[IVX]+|[IVX]+[.,]?)$")
+_REGNAL = re.compile(r"^[IVXL]+[.,]?$")  # a roman numeral: "Henry VIII", "Joe Manchin III"
 # A business named after its founder: "Dick Clark Productions", "Walt Disney Studios".
 _BUSINESS_WORDS = {"productions", "studios", "pictures", "films", "records", "entertainment", "ventures",
                    "enterprises", "industries", "brands", "foods", "publishing", "associates", "technologies",
@@ -212,7 +212,6 @@ _WEEKDAY_AFTER = re.compile(r"\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _BODY_FOR = re.compile(r"(?:The\s+)?(?:Center|Centre|Institute|Council|Committee|Coalition|Alliance|Campaign)\s+"
                        r"(?:for|on|of)\s+[A-Z]")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_ROMAN = re.compile(r"[IVXL]+")
 
 
 def _person_and_number(text: str, s: _Span, person_surfaces: set[str]) -> int | None:
@@ -266,7 +265,7 @@ def _glued_acronyms_split(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         for word, rest in ((words[-1], words[:-1]), (words[0], words[1:])):
             known = labels_of.get(word.group())
-            if _ACRONYM.fullmatch(word.group()) and not _ROMAN.fullmatch(word.group()) and known:
+            if _ACRONYM.fullmatch(word.group()) and not _REGNAL.match(word.group()) and known:
                 label = known.most_common(1)[0][0]
                 out += sorted([_Span(s.start + word.start(), s.start + word.end(), label),
                                _Span(s.start + rest[0].start(), s.start + rest[-1].end(), "PERSON")],
@@ -1178,6 +1177,7 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
     text = doc_text(doc)
     fixed: set[int] = set()
     by_surface = {name_key(_surface(text, s)): s for s in spans}
+    bodies: dict[str, _Span] | None = None  # read once, when a name part first follows "the"
     for i, s in enumerate(spans):
         surface = _surface(text, s)
         key = name_key(surface)
@@ -1185,11 +1185,13 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
         if s.label in ("PERSON", "ORG") and key in _PLATFORMS:
             s.label = "ORG"
             fixed.add(i)
-        elif key in parts and len(words) == 1 and (body := _the_body_named(doc, s, spans)) is not None:
-            s.label = body.label  # "the Post" in a story on the Washington Post, not Marjorie Merriweather Post
-            fixed.add(i)
         elif key in parts and len(words) == 1:
-            s.label = "PERSON"
+            body = None
+            if _heads_a_phrase_after_the(doc, s):
+                bodies = _bodies_by_last_word(text, spans) if bodies is None else bodies
+                body = bodies.get(surface)
+            # "the Post" in a story on the Washington Post is the paper, not Marjorie Merriweather Post
+            s.label = body.label if body is not None else "PERSON"
             fixed.add(i)
         elif s.label != "NORP" and country_name(surface, iso3=s.label == "GPE") and (s.label != "PERSON" or len(words) > 1
                                                                or surface.isupper()):
@@ -1227,25 +1229,28 @@ def _relabel(doc: Doc, spans: list[_Span], parts: dict[str, set[str]], acronyms:
 _HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "ROOT", "dative", "agent"}
 
 
-def _the_body_named(doc: Doc, s: _Span, spans: list[_Span]) -> _Span | None:
-    """"the Post", "the Times": a word after "the", heading its phrase, that ends the name of a body the
-    document names ("the Washington Post") is that body, even when it is also a person's surname there:
-    people's surnames take no article. Not "the Trump campaign" (a modifier), and not a body named for a
-    person ("the National Diversity Coalition for Trump", "Move Against Bernie Sanders")."""
+def _heads_a_phrase_after_the(doc: Doc, s: _Span) -> bool:
+    """"the Post announced", "for the Post": a word after "the" that heads its phrase; people's surnames take
+    no article. Not "the Trump campaign" (a modifier) or "the Braun-owned company"."""
     text = doc_text(doc)
     if not re.search(r"\bthe\s+$", text[max(0, s.start - 5):s.start]):
-        return None
+        return False
     span = doc.char_span(s.start, s.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in _HEAD_DEPS or text[s.end:s.end + 1] == "-":
-        return None  # "the Trump campaign", "the Braun-owned company"
-    word = _surface(text, s)
+    return span is not None and span.root.dep_ in _HEAD_DEPS and text[s.end:s.end + 1] != "-"
+
+
+def _bodies_by_last_word(text: str, spans: list[_Span]) -> dict[str, _Span]:
+    """The bodies the document names, by the last word of their name ("Post" -> "the Washington Post"), for
+    a word after "the" that is also a person's surname there. Not a body named for a person ("the National
+    Diversity Coalition for Trump", "Move Against Bernie Sanders")."""
     people = {_surface(text, o) for o in spans if o.label == "PERSON"}
+    found: dict[str, _Span] = {}
     for o in spans:
         words = _surface(text, o).split()
-        if o.label in ("ORG", "FAC") and len(words) >= 2 and words[-1] == word \
-                and not any(w[:1].islower() for w in words) and " ".join(words[-2:]) not in people:
-            return o
-    return None
+        if o.label in ("ORG", "FAC") and len(words) >= 2 and not any(w[:1].islower() for w in words) \
+                and " ".join(words[-2:]) not in people:
+            found.setdefault(words[-1], o)
+    return found
 
 
 def _is_platform(doc: Doc, s: _Span) -> bool:
